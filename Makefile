@@ -1,0 +1,43 @@
+# Everything a fresh machine needs goes through these targets; see README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+RUN := $(UV) run --frozen
+DEV_SETTINGS := DJANGO_SETTINGS_MODULE=movement.settings.dev
+
+.PHONY: install run test lint format messages clean
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+# uv is bootstrapped into .tools/ when it is not on the PATH.
+install: $(if $(findstring .tools,$(UV)),.tools/bin/uv)
+	$(UV) sync --frozen --python $(PYTHON)
+	$(RUN) python manage.py compile_translations
+
+run: install
+	$(DEV_SETTINGS) $(RUN) python manage.py migrate --noinput
+	$(DEV_SETTINGS) $(RUN) python manage.py load_demo
+	$(DEV_SETTINGS) $(RUN) python manage.py ensure_dev_admin
+	$(DEV_SETTINGS) $(RUN) python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(RUN) pytest $(PYTEST_ARGS)
+
+lint: install
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+format: install
+	$(RUN) ruff format .
+	$(RUN) ruff check --fix .
+
+# Re-extract interface strings after changing templates or code (needs GNU gettext).
+messages: install
+	$(RUN) python manage.py makemessages -l nl -l en --ignore=.venv --ignore=.tools
+	$(RUN) python manage.py compile_translations
+
+clean:
+	rm -rf .venv .tools db.sqlite3 media/ static_collected/

@@ -1,0 +1,286 @@
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from movement.blocks import BodyBlock
+from movement.models import default_locale_themes
+from streams.models import PROVINCES
+
+
+@register_snippet
+class MeetupSeries(TranslatableMixin, models.Model):
+    """A recurring format, e.g. the yearly "Week van de Radicale vernieuwing"."""
+
+    name = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120)
+    description = models.TextField(_("omschrijving"), blank=True, max_length=600)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("reeks")
+        verbose_name_plural = _("reeksen")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_series_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MeetupKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "events.MeetupPage", on_delete=models.CASCADE, related_name="keyword_items"
+    )
+
+
+class MeetupIndexPage(Page):
+    intro = models.TextField(_("inleiding"), max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.MeetupPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("overzicht van meet-ups")
+
+
+class MeetupPage(Page):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Gaat door")
+        CANCELLED = "cancelled", _("Geannuleerd")
+        MOVED_ONLINE = "moved_online", _("Verplaatst naar online")
+
+    summary = models.TextField(_("samenvatting"), max_length=400)
+    start = models.DateTimeField(_("begint"))
+    end = models.DateTimeField(_("eindigt"))
+    venue_name = models.CharField(_("locatie"), max_length=150, blank=True)
+    address = models.CharField(_("adres"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("plaats"), max_length=100, blank=True)
+    province = models.CharField(_("provincie"), max_length=20, choices=PROVINCES, blank=True)
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Alleen zichtbaar voor aangemelde deelnemers, in hun e-mail."),
+    )
+    host = models.ForeignKey(
+        "streams.ParticipantPage",
+        verbose_name=_("gastheer of gastvrouw"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    streams = ParentalManyToManyField(
+        "streams.StreamPage",
+        verbose_name=_("stromen"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    themes = ParentalManyToManyField(
+        "movement.Theme",
+        verbose_name=_("thema's"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_themes,
+    )
+    keywords = ClusterTaggableManager(
+        through=MeetupKeyword, blank=True, verbose_name=_("trefwoorden")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    programme = StreamField(BodyBlock(), verbose_name=_("programma"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("aantal plaatsen"), null=True, blank=True, help_text=_("Leeg: onbeperkt.")
+    )
+    registration_opens = models.DateTimeField(_("aanmelden kan vanaf"), null=True, blank=True)
+    registration_closes = models.DateTimeField(
+        _("aanmelden kan tot"), null=True, blank=True, help_text=_("Leeg: tot het begin.")
+    )
+    waiting_list = models.BooleanField(_("wachtlijst als het vol is"), default=True)
+    contact_email = models.EmailField(_("e-mailadres voor vragen"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED
+    )
+    series = models.ForeignKey(
+        MeetupSeries,
+        verbose_name=_("reeks"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report = models.ForeignKey(
+        "streams.ArticlePage",
+        verbose_name=_("terugblik"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Het verslag van deze meet-up, als het er is."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Wanneer")),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldPanel("province"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Waar"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldPanel("waiting_list"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Aanmelden"),
+        ),
+        FieldPanel("host"),
+        FieldPanel("image"),
+        FieldPanel("programme"),
+        MultiFieldPanel(
+            [
+                FieldPanel("streams", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("keywords"),
+                FieldPanel("series"),
+            ],
+            heading=_("Stromen, thema's en reeks"),
+        ),
+        FieldPanel("report"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("venue_name"),
+        index.SearchField("city"),
+        index.SearchField("programme"),
+        index.FilterField("start"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["events.MeetupIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("meet-up")
+        verbose_name_plural = _("meet-ups")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Het einde ligt voor het begin.")})
+        if not self.online_url and not (self.venue_name or self.city):
+            raise ValidationError({"venue_name": _("Vul een locatie in, of een online link.")})
+
+    @property
+    def sharing_image(self):
+        return self.image
+
+    @property
+    def is_online(self):
+        return (
+            bool(self.online_url) and not self.venue_name or self.status == self.Status.MOVED_ONLINE
+        )
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+
+class SignUp(models.Model):
+    class Role(models.TextChoices):
+        CLIENT = "client", _("Cliënt of bewoner")
+        RELATIVE = "relative", _("Naaste of familielid")
+        CARE_WORKER = "care_worker", _("Zorgmedewerker")
+        MANAGER = "manager", _("Leidinggevende of bestuurder")
+        EXPERIENCE_EXPERT = "experience_expert", _("Ervaringsdeskundige")
+        EDUCATION = "education", _("Student of docent")
+        POLICY = "policy", _("Beleidsmaker")
+        OTHER = "other", _("Anders")
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Aangemeld")
+        WAITING = "waiting", _("Op de wachtlijst")
+        CANCELLED = "cancelled", _("Afgemeld")
+
+    meetup = models.ForeignKey(MeetupPage, on_delete=models.CASCADE, related_name="signups")
+    name = models.CharField(_("naam"), max_length=120)
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    access_needs = models.TextField(_("toegankelijkheid"), max_length=1000, blank=True)
+    remarks = models.TextField(_("opmerkingen"), max_length=1000, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    language = models.CharField(_("taal"), max_length=8, default=settings.LANGUAGE_CODE)
+    cancel_token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meetup", "email"], name="one_signup_per_email_per_meetup"
+            )
+        ]
+        permissions = [("view_personal_data", _("Kan persoonsgegevens van aanmeldingen zien"))]
+
+    def __str__(self):
+        return f"{self.name} – {self.meetup}"
+
+    def save(self, *args, **kwargs):
+        if not self.cancel_token:
+            self.cancel_token = secrets.token_urlsafe(32)
+        super().save(*args, **kwargs)
+
+
+def upcoming_meetups(stream=None, limit=None, locale=None):
+    """Published meet-ups that have not ended, soonest first, in the active language."""
+    locale = locale or Locale.get_active()
+    meetups = (
+        MeetupPage.objects.live()
+        .public()
+        .filter(locale=locale, end__gte=timezone.now())
+        .select_related("image")
+        .order_by("start", "pk")
+    )
+    if stream is not None:
+        meetups = meetups.filter(streams__translation_key=stream.translation_key)
+    return meetups[:limit] if limit else meetups

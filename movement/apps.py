@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MovementConfig(AppConfig):
+    name = "movement"
+    verbose_name = "Radicale vernieuwing"

@@ -1,0 +1,118 @@
+"""What every app shares: themes, site settings."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+
+class Theme(TranslatableMixin, index.Indexed, models.Model):
+    """A curated theme (Thema). Content links to the Dutch theme; the English one is its translation."""
+
+    name = models.CharField(_("naam"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Het laatste deel van het webadres."),
+    )
+    description = models.TextField(
+        _("korte omschrijving"), blank=True, max_length=500, help_text=_("Eén of twee zinnen.")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sort_order = models.PositiveIntegerField(
+        _("volgorde"), default=0, help_text=_("Lager getal staat eerder.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_theme_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+def default_locale_themes():
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting, ClusterableModel):
+    """Contact details and the statement pages, editable by site administrators."""
+
+    contact_email = models.EmailField(_("e-mailadres voor contact"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    organisation = models.CharField(
+        _("organisatie"), max_length=120, default="LOC Waardevolle zorg", blank=True
+    )
+    privacy_page = models.ForeignKey(
+        Page,
+        verbose_name=_("privacyverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        Page,
+        verbose_name=_("toegankelijkheidsverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    sharing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("standaard deelafbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Getoond bij delen op sociale media als een pagina zelf geen afbeelding heeft."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Verklaringen in de footer"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("linkedin_url"), FieldPanel("mastodon_url"), FieldPanel("sharing_image")],
+            heading=_("Delen en sociale media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("website-instellingen")

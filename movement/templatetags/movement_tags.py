@@ -1,0 +1,100 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _current_site(request):
+    return Site.find_for_request(request) if request else None
+
+
+def localized_home(request):
+    """The home page in the active language, falling back to the site's root page."""
+    site = _current_site(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return localized_home(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    home = localized_home(context.get("request"))
+    if home is None:
+        return []
+    return list(
+        home.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .specific(defer=True)
+        .only("title", "url_path", "locale")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: the translation of this page where it exists, else that language's home."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    homes = {}
+    site = _current_site(request)
+    if site is not None:
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+            homes[home.locale.language_code] = home
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif not isinstance(page, Page) and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        elif code in homes:
+            url = homes[code].get_url(request)
+        else:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The privacy and accessibility statements from the site settings, in the active language."""
+    from movement.models import SiteSettings
+
+    request = context.get("request")
+    if request is None:
+        return []
+    site_settings = SiteSettings.for_request(request)
+    pages = [site_settings.privacy_page, site_settings.accessibility_page]
+    return [page.localized for page in pages if page is not None and page.live]
+
+
+@register.filter
+def document_size(document):
+    try:
+        return document.get_file_size() or 0
+    except (OSError, ValueError):
+        return 0
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
+
+
+@register.filter
+def startswith(value, prefix):
+    return str(value).startswith(str(prefix))

@@ -1,0 +1,428 @@
+import math
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from movement import blocks as body_blocks
+from movement.blocks import BodyBlock, plain_text_of
+from movement.models import default_locale_themes
+
+WORDS_PER_MINUTE = 200
+
+PROVINCES = [
+    ("groningen", "Groningen"),
+    ("friesland", "Fryslân"),
+    ("drenthe", "Drenthe"),
+    ("overijssel", "Overijssel"),
+    ("flevoland", "Flevoland"),
+    ("gelderland", "Gelderland"),
+    ("utrecht", "Utrecht"),
+    ("noord-holland", "Noord-Holland"),
+    ("zuid-holland", "Zuid-Holland"),
+    ("zeeland", "Zeeland"),
+    ("noord-brabant", "Noord-Brabant"),
+    ("limburg", "Limburg"),
+]
+
+# Each colour keeps at least 4.5:1 contrast with white (see .accent-* in site.css).
+ACCENT_COLOURS = [
+    ("red", _("rood")),
+    ("teal", _("zeegroen")),
+    ("blue", _("blauw")),
+    ("plum", _("paars")),
+    ("green", _("groen")),
+    ("ochre", _("oker")),
+]
+ICONS = [
+    ("home", _("huis")),
+    ("heart", _("hart")),
+    ("sprout", _("kiem")),
+    ("book", _("boek")),
+    ("people", _("mensen")),
+]
+
+
+def themes_field():
+    return ParentalManyToManyField(
+        "movement.Theme",
+        verbose_name=_("thema's"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=default_locale_themes,
+        help_text=_("Kies de thema's waar deze inhoud over gaat."),
+    )
+
+
+class StreamKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "streams.StreamPage", on_delete=models.CASCADE, related_name="keyword_items"
+    )
+
+
+class ArticleKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "streams.ArticlePage", on_delete=models.CASCADE, related_name="keyword_items"
+    )
+
+
+class ParticipantKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "streams.ParticipantPage", on_delete=models.CASCADE, related_name="keyword_items"
+    )
+
+
+def keywords_field(through):
+    return ClusterTaggableManager(
+        through=through,
+        blank=True,
+        verbose_name=_("trefwoorden"),
+        help_text=_("Vrije trefwoorden, gescheiden door komma's."),
+    )
+
+
+class StreamIndexPage(Page):
+    intro = models.TextField(_("inleiding"), max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["streams.StreamPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("overzicht van stromen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["streams"] = StreamPage.objects.child_of(self).live().public().order_by("path")
+        return context
+
+
+class StreamPage(Page):
+    intro = models.TextField(_("inleiding"), max_length=600)
+    start_year = models.PositiveSmallIntegerField(_("gestart in"), null=True, blank=True)
+    accent_colour = models.CharField(
+        _("accentkleur"),
+        max_length=12,
+        choices=ACCENT_COLOURS,
+        default="red",
+        help_text=_("Alle kleuren zijn goed leesbaar met witte tekst."),
+    )
+    icon = models.CharField(_("pictogram"), max_length=12, choices=ICONS, default="people")
+    spearheads = StreamField(
+        [("spearhead", body_blocks.SpearheadBlock())],
+        verbose_name=_("speerpunten"),
+        blank=True,
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    themes = themes_field()
+    keywords = keywords_field(StreamKeyword)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("accent_colour"), FieldPanel("icon")]),
+        FieldPanel("image"),
+        FieldPanel("spearheads"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("keywords")],
+            heading=_("Thema's en trefwoorden"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("spearheads"),
+        index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["streams.StreamIndexPage"]
+    subpage_types = ["streams.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("stroom")
+        verbose_name_plural = _("stromen")
+
+    @property
+    def sharing_image(self):
+        return self.image
+
+    def get_context(self, request, *args, **kwargs):
+        from events.models import upcoming_meetups
+
+        context = super().get_context(request, *args, **kwargs)
+        context["participants"] = ParticipantPage.for_stream(self)[:12]
+        context["participant_count"] = ParticipantPage.for_stream(self).count()
+        context["articles"] = ArticlePage.listing(self.locale).descendant_of(self)[:6]
+        context["meetups"] = upcoming_meetups(stream=self, limit=4)
+        context["participant_index"] = (
+            ParticipantIndexPage.objects.live().filter(locale=self.locale).first()
+        )
+        return context
+
+
+class ArticleIndexPage(Page):
+    """The general news index ("Nieuws"): articles that belong to no single stream, and all articles."""
+
+    intro = models.TextField(_("inleiding"), max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["streams.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("nieuwsoverzicht")
+
+
+class ArticlePage(Page):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Nieuws")
+        REPORT = "report", _("Terugblik")
+        POSITION = "position", _("Standpunt of brief")
+        STORY = "story", _("Verhaal")
+
+    date = models.DateField(_("datum"), default=timezone.localdate)
+    kind = models.CharField(_("soort"), max_length=12, choices=Kind.choices, default=Kind.NEWS)
+    authors = models.CharField(
+        _("auteurs"), max_length=200, blank=True, help_text=_("Namen, gescheiden door komma's.")
+    )
+    summary = models.TextField(
+        _("samenvatting"),
+        max_length=400,
+        help_text=_("Eén tot drie zinnen, voor overzichten en zoekresultaten."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alt-tekst van de afbeelding"),
+        max_length=200,
+        blank=True,
+        help_text=_("Beschrijf wat er te zien is. Leeg: de afbeelding is decoratief."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"))
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("leestijd in minuten"), default=1, editable=False
+    )
+    themes = themes_field()
+    keywords = keywords_field(ArticleKeyword)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+        FieldPanel("authors"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Afbeelding")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("keywords")],
+            heading=_("Thema's en trefwoorden"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("authors"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["streams.StreamPage", "streams.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+
+    def save(self, *args, **kwargs):
+        words = len(plain_text_of(self.body).split()) + len(self.summary.split())
+        self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        super().save(*args, **kwargs)
+
+    @property
+    def sharing_image(self):
+        return self.image
+
+    @classmethod
+    def listing(cls, locale):
+        """Published articles of one language, newest first, with what a card shows."""
+        return (
+            cls.objects.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("image")
+            .order_by("-date", "-pk")
+        )
+
+    def related_articles(self, limit=3):
+        theme_keys = [theme.translation_key for theme in self.themes.all()]
+        if not theme_keys:
+            return ArticlePage.objects.none()
+        return (
+            ArticlePage.listing(self.locale)
+            .filter(themes__translation_key__in=theme_keys)
+            .exclude(pk=self.pk)
+            .annotate(shared=models.Count("themes", distinct=True))
+            .order_by("-shared", "-date")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = list(self.related_articles())
+        return context
+
+
+class ParticipantIndexPage(Page):
+    intro = models.TextField(_("inleiding"), max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["streams.ParticipantPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("overzicht van deelnemers")
+
+
+class ParticipantPage(Page):
+    """An organisation that takes part. A page, not a snippet: it has a public URL,
+    drafts, moderation and translation like every other page (see docs/architecture.md)."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    city = models.CharField(_("plaats"), max_length=100)
+    province = models.CharField(_("provincie"), max_length=20, choices=PROVINCES)
+    website = models.URLField(_("website"), blank=True)
+    streams = ParentalManyToManyField(
+        "streams.StreamPage",
+        verbose_name=_("stromen"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    year_joined = models.PositiveSmallIntegerField(_("deelnemer sinds"), null=True, blank=True)
+    description = models.TextField(_("beschrijving"), max_length=2000, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("meer informatie"), blank=True)
+    contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
+    contact_public = models.BooleanField(
+        _("contactgegevens tonen"),
+        default=False,
+        help_text=_("Alleen aanvinken als de contactpersoon daar toestemming voor gaf."),
+    )
+    themes = themes_field()
+    keywords = keywords_field(ParticipantKeyword)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("logo"),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("province")]),
+        FieldPanel("website"),
+        FieldPanel("streams", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("year_joined"),
+        FieldPanel("description"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_public")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("keywords")],
+            heading=_("Thema's en trefwoorden"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("city"),
+        index.SearchField("description"),
+        index.SearchField("body"),
+        index.FilterField("province"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["streams.ParticipantIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+
+    @property
+    def sharing_image(self):
+        return self.logo
+
+    @classmethod
+    def listing(cls, locale):
+        return (
+            cls.objects.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("logo")
+            .order_by("title")
+        )
+
+    @classmethod
+    def for_stream(cls, stream):
+        return cls.listing(stream.locale).filter(streams__translation_key=stream.translation_key)
+
+
+class JoinApplication(models.Model):
+    """An organisation's request to take part. Holds personal data: purged with the rest."""
+
+    participant = models.ForeignKey(
+        ParticipantPage,
+        verbose_name=_("deelnemer (concept)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
+    stream = models.ForeignKey(
+        StreamPage, verbose_name=_("stroom"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation = models.CharField(_("organisatie"), max_length=150)
+    contact_name = models.CharField(_("contactpersoon"), max_length=120)
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    city = models.CharField(_("plaats"), max_length=100)
+    motivation = models.TextField(_("motivatie"), max_length=2000)
+    created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aanmelding als deelnemer")
+        verbose_name_plural = _("aanmeldingen als deelnemer")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.created_at:%d-%m-%Y})"
