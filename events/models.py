@@ -1,15 +1,19 @@
 import secrets
+from functools import cached_property
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
@@ -47,7 +51,9 @@ class MeetupKeyword(TaggedItemBase):
     )
 
 
-class MeetupIndexPage(Page):
+class MeetupIndexPage(RoutablePageMixin, Page):
+    """The meet-ups listing, with the archive, series, iCal feeds and cancel links as sub-routes."""
+
     intro = models.TextField(_("inleiding"), max_length=600, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -58,8 +64,51 @@ class MeetupIndexPage(Page):
     class Meta:
         verbose_name = _("overzicht van meet-ups")
 
+    @path("")
+    def upcoming_view(self, request):
+        from events import views
 
-class MeetupPage(Page):
+        return views.meetup_listing(self, request, archive=False)
+
+    @path("archief/", name="archive")
+    @path("archive/", name="archive_en")
+    def archive_view(self, request):
+        from events import views
+
+        return views.meetup_listing(self, request, archive=True)
+
+    @path("reeks/<slug:slug>/", name="series")
+    @path("series/<slug:slug>/", name="series_en")
+    def series_view(self, request, slug):
+        from events import views
+
+        return views.series_listing(self, request, slug)
+
+    @path("ical/", name="feed")
+    def feed_view(self, request):
+        from events import views
+
+        return views.ical_feed(self, request)
+
+    @path("ical/<slug:stream>/", name="stream_feed")
+    def stream_feed_view(self, request, stream):
+        from events import views
+
+        return views.ical_feed(self, request, stream_slug=stream)
+
+    @path("afmelden/<str:token>/", name="cancel")
+    @path("cancel/<str:token>/", name="cancel_en")
+    def cancel_view(self, request, token):
+        from events import views
+
+        return views.cancel_signup(self, request, token)
+
+    def subpage_url(self, name, *args, request=None, full=False):
+        base = self.get_full_url(request) if full else self.get_url(request)
+        return base + self.reverse_subpage(name, args=args)
+
+
+class MeetupPage(RoutablePageMixin, Page):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Gaat door")
         CANCELLED = "cancelled", _("Geannuleerd")
@@ -220,6 +269,54 @@ class MeetupPage(Page):
     def is_past(self):
         return self.end < timezone.now()
 
+    @property
+    def listing_full(self):
+        """On cards: no places left (needs `confirmed_count` from with_signup_counts)."""
+        confirmed = getattr(self, "confirmed_count", None)
+        return self.capacity is not None and confirmed is not None and confirmed >= self.capacity
+
+    @property
+    def is_hybrid(self):
+        return bool(self.online_url and self.venue_name) and not self.is_online
+
+    @cached_property
+    def source(self):
+        """The Dutch original: sign-ups, capacity and status live there (docs/architecture.md)."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        original = (
+            MeetupPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .select_related("locale")
+            .first()
+        )
+        return original or self
+
+    def in_language(self, language_code):
+        """This meet-up as a visitor of that language sees it: the live translation, else the original."""
+        if self.locale.language_code == language_code:
+            return self
+        translated = (
+            MeetupPage.objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=language_code)
+            .first()
+        )
+        return translated or self
+
+    @path("")
+    def meetup_view(self, request):
+        from events import views
+
+        return views.meetup_detail(self, request)
+
+    @path("ical/", name="ics")
+    def ics_view(self, request):
+        from events import views
+
+        return views.meetup_ics(self, request)
+
 
 class SignUp(models.Model):
     class Role(models.TextChoices):
@@ -260,6 +357,7 @@ class SignUp(models.Model):
                 fields=["meetup", "email"], name="one_signup_per_email_per_meetup"
             )
         ]
+        indexes = [models.Index(fields=["meetup", "status"], name="signup_meetup_status")]
         permissions = [("view_personal_data", _("Kan persoonsgegevens van aanmeldingen zien"))]
 
     def __str__(self):
@@ -267,14 +365,68 @@ class SignUp(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.cancel_token:
-            self.cancel_token = secrets.token_urlsafe(32)
+            self.cancel_token = new_cancel_token()
         super().save(*args, **kwargs)
+
+    @property
+    def confirmation_sent_at(self):
+        """When the latest confirmation or waiting-list e-mail actually went out (None: not yet)."""
+        kinds = [SignUpEmail.Kind.CONFIRMATION, SignUpEmail.Kind.WAITING]
+        latest = self.emails.filter(kind__in=kinds).order_by("-created_at").first()
+        return latest.sent_at if latest else None
+
+
+def new_cancel_token():
+    return secrets.token_urlsafe(32)
+
+
+class SignUpEmail(models.Model):
+    """An e-mail to one signed-up person: written in the same transaction as the change that
+    causes it (an outbox), sent by a background task, retried until `sent_at` is set."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Bevestiging")
+        WAITING = "waiting", _("Wachtlijst")
+        PROMOTED = "promoted", _("Plaats vrijgekomen")
+        REMINDER = "reminder", _("Herinnering")
+        MEETUP_CANCELLED = "meetup_cancelled", _("Meet-up geannuleerd")
+        MOVED_ONLINE = "moved_online", _("Meet-up verplaatst naar online")
+
+    signup = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    last_error = models.CharField(_("laatste fout"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail aan aangemelde")
+        verbose_name_plural = _("e-mails aan aangemelden")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["sent_at"], name="signupemail_sent_at")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.signup_id}"
+
+
+def with_signup_counts(meetups):
+    """Annotate `confirmed_count` (sign-ups live on the Dutch original: match translation_key)."""
+    confirmed = (
+        SignUp.objects.filter(
+            meetup__translation_key=OuterRef("translation_key"), status=SignUp.Status.CONFIRMED
+        )
+        .order_by()
+        .values("meetup__translation_key")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return meetups.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
 
 
 def upcoming_meetups(stream=None, limit=None, locale=None):
     """Published meet-ups that have not ended, soonest first, in the active language."""
     locale = locale or Locale.get_active()
-    meetups = (
+    meetups = with_signup_counts(
         MeetupPage.objects.live()
         .public()
         .filter(locale=locale, end__gte=timezone.now())

@@ -136,3 +136,31 @@ class SignUpFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = SignUp
+
+
+# --- Meet-ups (issue 5) ---
+
+
+class MeetupSeriesFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Reeks {n}")
+    slug = factory.Sequence(lambda n: f"reeks-{n}")
+    locale = factory.LazyFunction(dutch)
+
+    class Meta:
+        model = "events.MeetupSeries"
+
+
+def signup_form_data(**overrides):
+    """What a visitor types into the sign-up form, valid unless overridden."""
+    data = {
+        "name": "Anna de Vries",
+        "email": "anna@example.org",
+        "organisation": "Zorgcoöperatie Austerlitz Zorgt",
+        "role": "relative",
+        "access_needs": "",
+        "remarks": "",
+        "consent": "on",
+        "website_url": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

@@ -1,0 +1,244 @@
+"""The sign-up rules: who gets a place, who waits, who moves up. One transaction each.
+
+Every decision locks the meet-up's row first (SELECT ... FOR UPDATE on PostgreSQL), so two
+visitors who submit at the same moment for the last place are served one after the other and
+capacity is never exceeded. SQLite serialises writers on its own. Sign-ups, capacity and status
+live on the Dutch original of a meet-up; a sign-up on the English page counts there too.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from events.models import MeetupPage, SignUp, SignUpEmail, new_cancel_token
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RegistrationState:
+    code: str  # open, waiting_list, full, not_yet_open, closed, past, cancelled
+    places_left: int | None = None
+    opens_at: object = None
+
+    @property
+    def accepts_signups(self):
+        return self.code in {"open", "waiting_list"}
+
+    @property
+    def message(self):
+        if self.code == "open":
+            if self.places_left is None:
+                return _("U kunt zich aanmelden.")
+            return ngettext(
+                "Er is nog %(n)s plaats vrij.", "Er zijn nog %(n)s plaatsen vrij.", self.places_left
+            ) % {"n": self.places_left}
+        if self.code == "waiting_list":
+            return _(
+                "Deze meet-up is vol. U kunt zich aanmelden voor de wachtlijst: "
+                "komt er een plaats vrij, dan krijgt u meteen bericht."
+            )
+        if self.code == "full":
+            return _("Deze meet-up is vol. Aanmelden kan niet meer.")
+        if self.code == "not_yet_open":
+            from django.utils.formats import date_format
+
+            return _("Aanmelden kan vanaf %(date)s.") % {
+                "date": date_format(timezone.localtime(self.opens_at), "j F Y, H:i")
+            }
+        if self.code == "closed":
+            return _("Aanmelden is gesloten.")
+        if self.code == "past":
+            return _("Deze meet-up is geweest.")
+        return _("Deze meet-up gaat niet door.")
+
+
+def signup_counts(meetup):
+    """{'confirmed': n, 'waiting': n, 'cancelled': n} for a meet-up (any language), in one query."""
+    source = meetup.source if isinstance(meetup, MeetupPage) else meetup
+    rows = SignUp.objects.filter(meetup=source).values("status").annotate(n=Count("pk"))
+    counts = dict.fromkeys(SignUp.Status.values, 0)
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def registration_state(meetup, confirmed=None, now=None):
+    """What a visitor can do now. `meetup` should be the source page; `confirmed` saves a query."""
+    now = now or timezone.now()
+    if meetup.status == MeetupPage.Status.CANCELLED:
+        return RegistrationState("cancelled")
+    if meetup.end < now:
+        return RegistrationState("past")
+    if meetup.registration_opens and now < meetup.registration_opens:
+        return RegistrationState("not_yet_open", opens_at=meetup.registration_opens)
+    closes = meetup.registration_closes or meetup.start
+    if now >= closes:
+        return RegistrationState("closed")
+    if meetup.capacity is None:
+        return RegistrationState("open")
+    if confirmed is None:
+        confirmed = SignUp.objects.filter(meetup=meetup, status=SignUp.Status.CONFIRMED).count()
+    left = max(0, meetup.capacity - confirmed)
+    if left:
+        return RegistrationState("open", places_left=left)
+    return RegistrationState("waiting_list" if meetup.waiting_list else "full", places_left=0)
+
+
+class RegistrationClosed(Exception):
+    def __init__(self, state):
+        super().__init__(state.code)
+        self.state = state
+
+
+def _lock(meetup):
+    """The source meet-up, re-read under a row lock that lasts until the transaction ends."""
+    return MeetupPage.objects.select_for_update(of=("self",)).get(pk=meetup.source.pk)
+
+
+def queue_email(signup, kind):
+    """Write the e-mail to the outbox and hand it to the background worker once committed."""
+    email = SignUpEmail.objects.create(signup=signup, kind=kind)
+    transaction.on_commit(lambda: enqueue_delivery(email.pk), robust=True)
+    return email
+
+
+def enqueue_delivery(email_id):
+    """Never raises: a broken task queue must not break a sign-up (send_pending_emails resends)."""
+    from events.tasks import send_signup_email
+
+    try:
+        send_signup_email.enqueue(email_id)
+    except Exception:
+        logger.exception("Could not enqueue e-mail %s; send_pending_emails will retry", email_id)
+
+
+def normalise_email(address):
+    return address.strip().lower()
+
+
+@transaction.atomic
+def sign_up(meetup, *, name, email, role, organisation="", access_needs="", remarks="", language):
+    """Sign someone up. Returns the SignUp; raises RegistrationClosed when that is not possible.
+
+    The same address twice for one meet-up makes no second sign-up: the confirmation (or
+    waiting-list e-mail) goes out again and the caller cannot tell the difference."""
+    locked = _lock(meetup)
+    state = registration_state(locked)
+    email = normalise_email(email)
+    existing = SignUp.objects.select_for_update().filter(meetup=locked, email=email).first()
+    if existing is not None and existing.status != SignUp.Status.CANCELLED:
+        if state.accepts_signups:
+            queue_email(existing, _email_kind_for(existing))
+            return existing
+        raise RegistrationClosed(state)
+    if not state.accepts_signups:
+        raise RegistrationClosed(state)
+    status = SignUp.Status.CONFIRMED if state.code == "open" else SignUp.Status.WAITING
+    fields = {
+        "name": name,
+        "role": role,
+        "organisation": organisation,
+        "access_needs": access_needs,
+        "remarks": remarks,
+        "language": language,
+        "status": status,
+    }
+    if existing is not None:  # signed up before and cancelled: a fresh sign-up at the back
+        for field, value in fields.items():
+            setattr(existing, field, value)
+        existing.cancel_token = new_cancel_token()
+        existing.cancelled_at = None
+        existing.reminder_sent_at = None
+        existing.created_at = timezone.now()
+        existing.save()
+        signup = existing
+    else:
+        signup = SignUp.objects.create(meetup=locked, email=email, **fields)
+    queue_email(signup, _email_kind_for(signup))
+    return signup
+
+
+def _email_kind_for(signup):
+    if signup.status == SignUp.Status.CONFIRMED:
+        return SignUpEmail.Kind.CONFIRMATION
+    return SignUpEmail.Kind.WAITING
+
+
+@transaction.atomic
+def cancel(signup):
+    """Cancel a sign-up and give a freed place to the first on the waiting list.
+    Returns False when it was already cancelled."""
+    locked = _lock(signup.meetup)
+    current = SignUp.objects.select_for_update().get(pk=signup.pk)
+    if current.status == SignUp.Status.CANCELLED:
+        return False
+    current.status = SignUp.Status.CANCELLED
+    current.cancelled_at = timezone.now()
+    current.save(update_fields=["status", "cancelled_at"])
+    promote_waiting(locked)
+    signup.status, signup.cancelled_at = current.status, current.cancelled_at
+    return True
+
+
+def promote_waiting(meetup):
+    """Move people up from the waiting list while there is room. Call inside a transaction
+    holding the meet-up's lock (cancel, publish). Returns the promoted sign-ups."""
+    if meetup.status == MeetupPage.Status.CANCELLED or meetup.start <= timezone.now():
+        return []
+    waiting = (
+        SignUp.objects.select_for_update()
+        .filter(meetup=meetup, status=SignUp.Status.WAITING)
+        .order_by("created_at", "pk")
+    )
+    if meetup.capacity is not None:
+        confirmed = SignUp.objects.filter(meetup=meetup, status=SignUp.Status.CONFIRMED).count()
+        room = meetup.capacity - confirmed
+        if room <= 0:
+            return []
+        waiting = waiting[:room]
+    promoted = list(waiting)
+    for signup in promoted:
+        signup.status = SignUp.Status.CONFIRMED
+        signup.save(update_fields=["status"])
+        queue_email(signup, SignUpEmail.Kind.PROMOTED)
+    return promoted
+
+
+@transaction.atomic
+def promote(signup):
+    """An organiser gives this person a place, even over capacity. False if not waiting."""
+    _lock(signup.meetup)
+    current = SignUp.objects.select_for_update().get(pk=signup.pk)
+    if current.status != SignUp.Status.WAITING:
+        return False
+    current.status = SignUp.Status.CONFIRMED
+    current.save(update_fields=["status"])
+    queue_email(current, SignUpEmail.Kind.PROMOTED)
+    signup.status = current.status
+    return True
+
+
+@transaction.atomic
+def after_publish(meetup, previous_status):
+    """An editor published the (source) meet-up: tell everyone about a cancellation or a move
+    online, and fill places that a higher capacity opened up."""
+    locked = _lock(meetup)
+    if locked.pk != meetup.pk:  # a translation was published; the original decides
+        return
+    if previous_status is not None and previous_status != locked.status:
+        kind = {
+            MeetupPage.Status.CANCELLED: SignUpEmail.Kind.MEETUP_CANCELLED,
+            MeetupPage.Status.MOVED_ONLINE: SignUpEmail.Kind.MOVED_ONLINE,
+        }.get(locked.status)
+        if kind and locked.end > timezone.now():
+            active = SignUp.objects.filter(meetup=locked).filter(
+                Q(status=SignUp.Status.CONFIRMED) | Q(status=SignUp.Status.WAITING)
+            )
+            for signup in active:
+                queue_email(signup, kind)
+    promote_waiting(locked)

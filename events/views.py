@@ -1,0 +1,345 @@
+"""Public views of meet-ups, served through the pages' routes (RoutablePageMixin in models.py)."""
+
+import json
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import add_never_cache_headers
+
+from events import ics, registration
+from events.forms import SignUpForm
+from events.models import MeetupPage, MeetupSeries, SignUp, with_signup_counts
+from movement.models import Theme
+from movement.spam import is_rate_limited
+from streams.models import StreamPage
+
+PER_PAGE = 24
+SIGNUP_RATE_LIMIT = getattr(settings, "EVENTS_SIGNUP_RATE_LIMIT", (10, 10 * 60))
+ONLINE = Q(status=MeetupPage.Status.MOVED_ONLINE) | ~Q(online_url="")
+IN_PERSON = ~Q(venue_name="") & ~Q(status=MeetupPage.Status.MOVED_ONLINE)
+
+
+def in_locale(objects, model, locale, **extra):
+    """The `locale` versions of translatable objects (content links to the Dutch ones), in at
+    most one extra query; an object without a translation is shown as it is."""
+    objects = list(objects)
+    if not objects or all(obj.locale_id == locale.pk for obj in objects):
+        return objects
+    keys = [obj.translation_key for obj in objects]
+    found = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(translation_key__in=keys, locale=locale, **extra)
+    }
+    return [found.get(obj.translation_key, obj) for obj in objects]
+
+
+def listing_base(index):
+    return with_signup_counts(
+        MeetupPage.objects.live().public().child_of(index).select_related("image")
+    )
+
+
+def filter_choices(index, base):
+    streams = list(
+        StreamPage.objects.live()
+        .filter(locale=index.locale)
+        .order_by("path")
+        .only("title", "slug", "translation_key")
+    )
+    themes = list(Theme.objects.filter(locale=index.locale).only("name", "slug", "translation_key"))
+    months = [
+        (month.strftime("%Y-%m"), date_format(month, "F Y"))
+        for month in base.order_by().datetimes("start", "month")
+    ]
+    return streams, themes, months
+
+
+def apply_filters(meetups, values, streams, themes):
+    if slug := values.get("stream"):
+        stream = next(stream for stream in streams if stream.slug == slug)
+        meetups = meetups.filter(streams__translation_key=stream.translation_key)
+    if slug := values.get("theme"):
+        theme = next(theme for theme in themes if theme.slug == slug)
+        meetups = meetups.filter(themes__translation_key=theme.translation_key)
+    if province := values.get("province"):
+        meetups = meetups.filter(province=province)
+    if month := values.get("month"):
+        year, number = month.split("-")
+        meetups = meetups.filter(start__year=int(year), start__month=int(number))
+    if mode := values.get("mode"):
+        meetups = meetups.filter(ONLINE if mode == "online" else IN_PERSON)
+    return meetups
+
+
+def paginate(request, items):
+    paginator = Paginator(items, PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def meetup_listing(index, request, archive):
+    from events.forms import MeetupFilterForm
+
+    now = timezone.now()
+    base = listing_base(index)
+    base = base.filter(end__lt=now) if archive else base.filter(end__gte=now)
+    streams, themes, months = filter_choices(index, base)
+    form = MeetupFilterForm(request.GET, streams=streams, themes=themes, months=months)
+    status = 200
+    if not form.is_valid():
+        status = 400
+    values = {name: value for name, value in form.cleaned_data.items() if value}
+    meetups = apply_filters(base, values, streams, themes)
+    meetups = meetups.order_by("-start", "-pk") if archive else meetups.order_by("start", "pk")
+    page_obj = paginate(request, meetups)
+    query = request.GET.copy()
+    query.pop("page", None)
+    response = index.render(
+        request,
+        context_overrides={
+            "archive": archive,
+            "form": form,
+            "filtered": bool(values),
+            "meetups": page_obj.object_list,
+            "page_obj": page_obj,
+            "query_string": query.urlencode(),
+            "archive_url": index.url + index.reverse_subpage("archive"),
+            "feed_url": index.url + index.reverse_subpage("feed"),
+            "streams": streams,
+        },
+    )
+    response.status_code = status
+    return response
+
+
+def series_listing(index, request, slug):
+    series = (
+        MeetupSeries.objects.filter(slug=slug, locale=index.locale).first()
+        or MeetupSeries.objects.filter(slug=slug).first()
+    )
+    if series is None:
+        raise Http404
+    meetups = listing_base(index).filter(series__translation_key=series.translation_key)
+    now = timezone.now()
+    return index.render(
+        request,
+        template="events/series_page.html",
+        context_overrides={
+            "series": series,
+            "upcoming": list(meetups.filter(end__gte=now).order_by("start", "pk")[:100]),
+            "past": list(meetups.filter(end__lt=now).order_by("-start", "-pk")[:100]),
+        },
+    )
+
+
+def ical_feed(index, request, stream_slug=None):
+    meetups = (
+        MeetupPage.objects.live()
+        .public()
+        .child_of(index)
+        .filter(end__gte=timezone.now())
+        .order_by("start", "pk")
+    )
+    name = f"{index.title} – Radicale vernieuwing"
+    if stream_slug:
+        stream = StreamPage.objects.live().filter(slug=stream_slug, locale=index.locale).first()
+        if stream is None:
+            raise Http404
+        meetups = meetups.filter(streams__translation_key=stream.translation_key)
+        name = f"{stream.title} – {name}"
+    events = [ics.event_for(meetup, url=meetup.get_full_url(request)) for meetup in meetups[:500]]
+    response = HttpResponse(ics.calendar_for(events, name=name), content_type="text/calendar")
+    response["Content-Disposition"] = 'inline; filename="meet-ups.ics"'
+    return response
+
+
+def meetup_ics(page, request):
+    event = ics.event_for(page, url=page.get_full_url(request))
+    response = HttpResponse(ics.calendar_for([event]), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.ics"'
+    return response
+
+
+def json_ld(page, request, state):
+    """schema.org Event, escaped for a <script type="application/ld+json"> data block."""
+    url = page.get_full_url(request)
+    status = {
+        MeetupPage.Status.SCHEDULED: "EventScheduled",
+        MeetupPage.Status.CANCELLED: "EventCancelled",
+        MeetupPage.Status.MOVED_ONLINE: "EventMovedOnline",
+    }[page.status]
+    online = page.is_online
+    mode = "Online" if online else ("Mixed" if page.is_hybrid else "Offline")
+    if online:
+        location = {"@type": "VirtualLocation", "url": url}
+    else:
+        location = {
+            "@type": "Place",
+            "name": page.venue_name or page.city,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": page.address,
+                "postalCode": page.postcode,
+                "addressLocality": page.city,
+                "addressRegion": page.get_province_display(),
+                "addressCountry": "NL",
+            },
+        }
+    host = page.host_localized if hasattr(page, "host_localized") else None
+    organizer = (
+        {"@type": "Organization", "name": host.title, "url": host.get_full_url(request)}
+        if host
+        else {"@type": "Organization", "name": "Radicale vernieuwing"}
+    )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.summary,
+        "url": url,
+        "startDate": timezone.localtime(page.start).isoformat(),
+        "endDate": timezone.localtime(page.end).isoformat(),
+        "eventStatus": f"https://schema.org/{status}",
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": location,
+        "organizer": organizer,
+        "isAccessibleForFree": True,
+        "inLanguage": page.locale.language_code,
+        "offers": {
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "url": url,
+            "availability": "https://schema.org/"
+            + ("InStock" if state.code == "open" else "SoldOut"),
+        },
+    }
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_json_script_escapes))  # noqa: S308
+
+
+def detail_context(page, request, form, state=None):
+    source = page.source
+    if state is None:
+        state = registration.registration_state(source)
+    locale = page.locale
+    page.host_localized = (
+        in_locale([page.host], type(page.host), locale)[0] if page.host_id else None
+    )
+    series = in_locale([page.series], MeetupSeries, locale)[0] if page.series_id else None
+    report = None
+    if page.report_id:
+        report = in_locale([page.report], type(page.report), locale, live=True)[0]
+        report = report if report.live else None
+    from movement.models import SiteSettings
+
+    privacy = SiteSettings.for_request(request).privacy_page
+    if privacy is not None:
+        privacy = privacy.localized
+    index = page.get_parent().specific
+    return {
+        "state": state,
+        "form": form,
+        "streams": in_locale(page.streams.all(), StreamPage, locale),
+        "themes": in_locale(page.themes.all(), Theme, locale),
+        "keywords": list(page.keywords.all()),
+        "host": page.host_localized,
+        "series": series,
+        "series_url": index.url + index.reverse_subpage("series", args=[series.slug])
+        if series
+        else None,
+        "report": report,
+        "privacy_page": privacy,
+        "ics_url": page.url + page.reverse_subpage("ics"),
+        "json_ld": json_ld(page, request, state),
+        "index": index,
+    }
+
+
+def meetup_detail(page, request):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    if request.method != "POST":
+        return page.render(request, context_overrides=detail_context(page, request, SignUpForm()))
+    form = SignUpForm(request.POST)
+    if is_rate_limited(request, "meetup-signup", *SIGNUP_RATE_LIMIT):
+        context = detail_context(page, request, form)
+        context["rate_limited"] = True
+        response = page.render(request, context_overrides=context)
+        response.status_code = 429
+        response["Retry-After"] = str(SIGNUP_RATE_LIMIT[1])
+        return response
+    if form.is_spam():
+        # Looks like success to the bot; nothing is stored or sent.
+        return done(page, request, form.data.get("email", ""))
+    if not form.is_valid():
+        response = page.render(request, context_overrides=detail_context(page, request, form))
+        response.status_code = 400
+        return response
+    data = form.cleaned_data
+    try:
+        registration.sign_up(
+            page,
+            name=data["name"],
+            email=data["email"],
+            role=data["role"],
+            organisation=data["organisation"],
+            access_needs=data["access_needs"],
+            remarks=data["remarks"],
+            language=page.locale.language_code,
+        )
+    except registration.RegistrationClosed as closed:
+        context = detail_context(page, request, form, state=closed.state)
+        context["closed_on_submit"] = True
+        response = page.render(request, context_overrides=context)
+        response.status_code = 409
+        return response
+    return done(page, request, data["email"])
+
+
+def done(page, request, email):
+    response = TemplateResponse(
+        request,
+        "events/signup_done.html",
+        {"page": page, "self": page, "email": email[:254], "index": page.get_parent()},
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def cancel_signup(index, request, token):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    signup = None
+    if len(token) <= 64:
+        signup = SignUp.objects.select_related("meetup").filter(cancel_token=token).first()
+    context = {"page": index, "self": index, "signup": signup}
+    status = 200
+    if signup is None:
+        context["outcome"], status = "unknown", 404
+    else:
+        meetup = signup.meetup.in_language(index.locale.language_code)
+        context["meetup"] = meetup
+        if signup.status == SignUp.Status.CANCELLED:
+            context["outcome"], status = "used", 410
+        elif signup.meetup.end < timezone.now():
+            context["outcome"], status = "past", 410
+        elif request.method == "POST":
+            registration.cancel(signup)
+            context["outcome"] = "cancelled"
+        else:
+            context["outcome"] = "confirm"
+    response = TemplateResponse(request, "events/cancel.html", context, status=status)
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
