@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 
@@ -54,6 +56,33 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def url(self):
+        with translation.override(self.locale.language_code):
+            return reverse("theme_detail", kwargs={"slug": self.slug})
+
+
+def in_active_locale(objects):
+    """The active-language versions of translatable objects, in one query.
+
+    Content links to the Dutch originals (see docs/architecture.md); an object without a
+    translation is shown as it is."""
+    objects = list(objects)
+    if not objects:
+        return []
+    locale = Locale.get_active()
+    if all(obj.locale_id == locale.pk for obj in objects):
+        return objects
+    model = type(objects[0])
+    manager = model.objects.live() if issubclass(model, Page) else model.objects
+    translated = {
+        obj.translation_key: obj
+        for obj in manager.filter(
+            translation_key__in=[obj.translation_key for obj in objects], locale=locale
+        ).select_related("locale")
+    }
+    return [translated.get(obj.translation_key, obj) for obj in objects]
 
 
 def default_locale_themes():

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from movement import views
+from movement import themes, views
 from search import views as search_views
 
 urlpatterns = [
@@ -32,6 +32,10 @@ if settings.SERVE_MEDIA:
 # Dutch at /, English at /en/.
 urlpatterns += i18n_patterns(
     path(_("zoeken/"), search_views.search, name="search"),
+    path(_("themas/"), themes.theme_index, name="theme_index"),
+    path(_("themas/<slug:slug>/"), themes.theme_detail, name="theme_detail"),
+    path(_("trefwoorden/"), themes.keyword_index, name="keyword_index"),
+    path(_("trefwoorden/<slug:slug>/"), themes.keyword_detail, name="keyword_detail"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from movement import blocks as body_blocks
 from movement.blocks import BodyBlock, plain_text_of
-from movement.models import default_locale_themes
+from movement.models import default_locale_themes, in_active_locale
 
 WORDS_PER_MINUTE = 200
 
@@ -168,16 +168,28 @@ class StreamPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.models import upcoming_meetups
+        from streams.forms import JoinForm
 
         context = super().get_context(request, *args, **kwargs)
-        context["participants"] = ParticipantPage.for_stream(self)[:12]
-        context["participant_count"] = ParticipantPage.for_stream(self).count()
+        participants = ParticipantPage.for_stream(self)
+        context["participants"] = participants[:12]
+        context["participant_count"] = participants.count()
         context["articles"] = ArticlePage.listing(self.locale).descendant_of(self)[:6]
         context["meetups"] = upcoming_meetups(stream=self, limit=4)
+        context["themes"] = in_active_locale(self.themes.select_related("locale"))
         context["participant_index"] = (
             ParticipantIndexPage.objects.live().filter(locale=self.locale).first()
         )
+        context.setdefault("join_form", JoinForm())
+        context["joined"] = request.GET.get("aangemeld") == "1"
         return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            from streams.join import handle_join
+
+            return handle_join(self, request)
+        return super().serve(request, *args, **kwargs)
 
 
 class ArticleIndexPage(Page):
@@ -191,6 +203,25 @@ class ArticleIndexPage(Page):
 
     class Meta:
         verbose_name = _("nieuwsoverzicht")
+
+    def get_context(self, request, *args, **kwargs):
+        from movement.listing import Listing
+        from streams import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.listing(self.locale)
+        streams = listings.streams_in(self.locale)
+        facets = [
+            listings.article_stream_facet(streams),
+            listings.kind_facet(),
+            listings.theme_facet(self.locale),
+            listings.year_facet(listings.article_years(articles)),
+        ]
+        context.update(Listing(request, articles, facets).context())
+        stream_of = stream_lookup(streams)
+        for article in context["results"]:
+            article.stream_page = stream_of(article)
+        return context
 
 
 class ArticlePage(Page):
@@ -292,9 +323,16 @@ class ArticlePage(Page):
             .order_by("-shared", "-date")[:limit]
         )
 
+    def stream(self):
+        """The stream this article sits under, if any."""
+        return StreamPage.objects.live().ancestor_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = list(self.related_articles())
+        context["stream"] = self.stream()
+        context["themes"] = in_active_locale(self.themes.select_related("locale"))
+        context["keywords"] = list(self.keywords.all())
         return context
 
 
@@ -308,6 +346,17 @@ class ParticipantIndexPage(Page):
 
     class Meta:
         verbose_name = _("overzicht van deelnemers")
+
+    def get_context(self, request, *args, **kwargs):
+        from movement.listing import Listing
+        from streams import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        streams = listings.streams_in(self.locale)
+        facets = [listings.participant_stream_facet(streams), listings.province_facet()]
+        participants = ParticipantPage.listing(self.locale)
+        context.update(Listing(request, participants, facets, per_page=24).context())
+        return context
 
 
 class ParticipantPage(Page):
@@ -323,7 +372,7 @@ class ParticipantPage(Page):
         related_name="+",
     )
     city = models.CharField(_("plaats"), max_length=100)
-    province = models.CharField(_("provincie"), max_length=20, choices=PROVINCES)
+    province = models.CharField(_("provincie"), max_length=20, choices=PROVINCES, blank=True)
     website = models.URLField(_("website"), blank=True)
     streams = ParentalManyToManyField(
         "streams.StreamPage",
@@ -397,6 +446,19 @@ class ParticipantPage(Page):
     def for_stream(cls, stream):
         return cls.listing(stream.locale).filter(streams__translation_key=stream.translation_key)
 
+    def get_context(self, request, *args, **kwargs):
+        from events.models import upcoming_meetups
+
+        context = super().get_context(request, *args, **kwargs)
+        context["streams"] = in_active_locale(self.streams.all())
+        context["themes"] = in_active_locale(self.themes.select_related("locale"))
+        context["meetups"] = list(
+            upcoming_meetups(locale=self.locale).filter(host__translation_key=self.translation_key)[
+                :4
+            ]
+        )
+        return context
+
 
 class JoinApplication(models.Model):
     """An organisation's request to take part. Holds personal data: purged with the rest."""
@@ -426,3 +488,14 @@ class JoinApplication(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.created_at:%d-%m-%Y})"
+
+
+def stream_lookup(streams):
+    """A function from an article to the stream it sits under, without a query per article."""
+    by_path = {stream.path: stream for stream in streams}
+    length = len(streams[0].path) if streams else 0
+
+    def stream_of(article):
+        return by_path.get(article.path[:length])
+
+    return stream_of

@@ -54,12 +54,15 @@ def language_links(context):
     if site is not None:
         for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
             homes[home.locale.language_code] = home
+    alternates = context.get("alternate_urls") or {}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
-        if target is not None:
+        if code in alternates:
+            url = alternates[code]
+        elif target is not None:
             url = target.get_url(request)
-        elif not isinstance(page, Page) and request is not None:
+        elif not isinstance(page, Page) and not alternates and request is not None:
             url = translate_url(request.get_full_path(), code)
         elif code in homes:
             url = homes[code].get_url(request)

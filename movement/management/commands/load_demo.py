@@ -70,6 +70,10 @@ class Command(BaseCommand):
         self.participants = self.build_participants(sections["participants"])
         self.build_articles(sections["news"])
         self.build_meetups(sections["meetups"])
+        for translation in (home, home.get_translation(self.en).specific):
+            if translation.hero_cta_page_id is None:
+                translation.hero_cta_page = sections["meetups"]
+                publish(translation)
         self.build_standard_pages(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
