@@ -135,7 +135,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Radicale vernieuwing"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend (search/backend.py): on PostgreSQL, full-text search with each page
+# stemmed in its own language; on SQLite, FTS5 without stemming.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "dutch",  # objects without a language: images, documents
+        "LANGUAGE_SEARCH_CONFIGS": {"nl": "dutch", "en": "english"},
+    }
+}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
