@@ -1,0 +1,411 @@
+"""The search page: what a visitor finds, in which language, with which filters."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from tests.conftest import publish, translate
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    MeetupIndexPageFactory,
+    MeetupPageFactory,
+    ParticipantIndexPageFactory,
+    ParticipantPageFactory,
+    StandardPageFactory,
+    StreamIndexPageFactory,
+    StreamPageFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_URL = "/zoeken/"
+
+
+def paragraph(text):
+    return [("paragraph", f"<p>{text}</p>")]
+
+
+@pytest.fixture
+def site(home, locales):
+    """A small movement: two streams, articles, a participant, a meet-up, two themes."""
+    community = ThemeFactory(name="Zorgzame gemeenschappen", slug="zorgzame-gemeenschappen")
+    quality = ThemeFactory(name="Kwaliteit jeugdzorg", slug="kwaliteit-jeugdzorg")
+    streams_index = StreamIndexPageFactory(parent=home)
+    care = StreamPageFactory(parent=streams_index, title="Langdurige zorg", slug="langdurige-zorg")
+    youth = StreamPageFactory(parent=streams_index, title="Jeugd", slug="jeugd")
+    news = ArticleIndexPageFactory(parent=home)
+    article = ArticlePageFactory(
+        parent=care,
+        title="Buurtzorg in Kampen",
+        summary="Bewoners en zorgverleners werken samen.",
+        body=paragraph(
+            "In Kampen bouwen bewoners een zorgzame gemeenschap rond de woonleergemeenschap."
+        ),
+    )
+    article.themes.set([community])
+    article.save()
+    youth_article = ArticlePageFactory(
+        parent=youth,
+        title="Zes punten voor de jeugd",
+        summary="De gemeente als schaal, de gemeenschap als basis.",
+        body=paragraph("Een analyse in zes punten over de gemeenschap en de jeugdzorg."),
+    )
+    youth_article.themes.set([quality])
+    youth_article.save()
+    loose_article = ArticlePageFactory(
+        parent=news,
+        title="Nieuws uit de beweging",
+        summary="Kort nieuws.",
+        body=paragraph("De beweging groeit, ook als gemeenschap van mensen."),
+    )
+    participants = ParticipantIndexPageFactory(parent=home)
+    participant = ParticipantPageFactory(
+        parent=participants,
+        title="Zorgcoöperatie Austerlitz Zorgt",
+        city="Austerlitz",
+        description="Een coöperatie van dorpsbewoners.",
+    )
+    participant.streams.set([care])
+    participant.save()
+    meetups = MeetupIndexPageFactory(parent=home)
+    meetup = MeetupPageFactory(
+        parent=meetups,
+        title="Kampvuurgesprek",
+        summary="Een avond rond het vuur.",
+        venue_name="Het 8ste Werk",
+        city="Kampen",
+    )
+    meetup.streams.set([youth])
+    meetup.themes.set([community])
+    meetup.save()
+    return {
+        "care": care,
+        "youth": youth,
+        "article": article,
+        "youth_article": youth_article,
+        "loose_article": loose_article,
+        "participant": participant,
+        "meetup": meetup,
+        "community": community,
+        "quality": quality,
+    }
+
+
+def translate_with_parents(page, locale, **fields):
+    """Translate a page as an editor would, translating its untranslated parents first."""
+    for ancestor in page.get_ancestors().filter(depth__gt=2).specific():
+        if not ancestor.has_translation(locale):
+            translate(ancestor, locale)
+    return translate(page, locale, **fields)
+
+
+def titles(response):
+    return [result.page.title for result in response.context["search_results"]]
+
+
+def search(client, q="", url=SEARCH_URL, **params):
+    response = client.get(url, {"q": q, **params})
+    assert response.status_code == 200
+    return response
+
+
+def test_header_of_every_page_has_a_labelled_search_box(client, home):
+    html = client.get("/").content.decode()
+    assert 'role="search"' in html
+    assert 'action="/zoeken/"' in html
+    assert 'name="q"' in html
+    english = client.get("/en/").content.decode()
+    assert 'action="/en/search/"' in english
+
+
+def test_finds_pages_by_title_body_theme_city_and_venue(client, site):
+    assert "Buurtzorg in Kampen" in titles(search(client, "woonleergemeenschap"))  # body
+    assert "Buurtzorg in Kampen" in titles(search(client, "zorgzame"))  # theme and body
+    assert titles(search(client, "Austerlitz")) == ["Zorgcoöperatie Austerlitz Zorgt"]
+    assert titles(search(client, "8ste Werk")) == ["Kampvuurgesprek"]  # venue
+    found = titles(search(client, "Kampen"))
+    assert "Kampvuurgesprek" in found  # city of the meet-up
+    assert "Buurtzorg in Kampen" in found
+
+
+def test_results_show_kind_stream_date_and_an_excerpt_with_the_word(client, site):
+    response = search(client, "woonleergemeenschap")
+    html = response.content.decode()
+    result = response.context["search_results"][0]
+    assert result.kind_label == "Artikel"
+    assert [stream.title for stream in result.streams] == ["Langdurige zorg"]
+    assert "<mark>woonleergemeenschap</mark>" in html
+    assert f'datetime="{site["article"].date:%Y-%m-%d}"' in html
+    meetup_html = search(client, "Kampvuurgesprek").content.decode()
+    assert "Het 8ste Werk, Kampen" in meetup_html
+    assert "Meet-up" in meetup_html
+
+
+def test_results_are_only_in_the_language_of_the_page(client, site, locales):
+    translate_with_parents(
+        site["article"],
+        locales["en"],
+        title="Neighbourhood care in Kampen",
+        summary="Residents and carers work together.",
+        body=paragraph("Residents build a caring community around the learning home."),
+    )
+    dutch = titles(search(client, "Kampen"))
+    assert "Buurtzorg in Kampen" in dutch
+    assert "Neighbourhood care in Kampen" not in dutch
+
+    english = titles(search(client, "Kampen", url="/en/search/"))
+    assert english == ["Neighbourhood care in Kampen"]
+    assert titles(search(client, "residents")) == []
+
+
+def test_drafts_unpublished_and_private_pages_are_never_found(client, site, home):
+    ArticlePageFactory(parent=site["care"], title="Geheim concept", live=False)
+
+    published = site["loose_article"]
+    published.body = paragraph("Een verborgenwoord in een concept.")
+    published.save_revision()  # a draft change of a live page
+
+    private = StandardPageFactory(parent=home, title="Besloten verslag")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+
+    assert titles(search(client, "Geheim")) == []
+    assert titles(search(client, "verborgenwoord")) == []
+    assert titles(search(client, "Besloten")) == []
+
+    site["participant"].unpublish()
+    assert titles(search(client, "Austerlitz")) == []
+
+
+def test_index_follows_publishing(client, site):
+    article = site["loose_article"]
+    article.body = paragraph("Nu met het woord kampvuurlied.")
+    publish(article)
+    assert titles(search(client, "kampvuurlied")) == ["Nieuws uit de beweging"]
+
+
+def test_filters_by_kind_stream_and_theme_with_counts(client, site):
+    response = search(client, "gemeenschap")
+    everything = titles(response)
+    assert set(everything) == {
+        "Buurtzorg in Kampen",
+        "Zes punten voor de jeugd",
+        "Nieuws uit de beweging",
+    }
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    kinds = {option.value: option.count for option in facets["kind"].options}
+    assert kinds == {"article": 3}
+    streams = {option.label: option.count for option in facets["stream"].options}
+    assert streams == {"Langdurige zorg": 1, "Jeugd": 1}
+    themes = {option.label: option.count for option in facets["theme"].options}
+    assert themes == {"Zorgzame gemeenschappen": 1, "Kwaliteit jeugdzorg": 1}
+
+    assert titles(search(client, "gemeenschap", stream="jeugd")) == ["Zes punten voor de jeugd"]
+    assert titles(search(client, "gemeenschap", theme="zorgzame-gemeenschappen")) == [
+        "Buurtzorg in Kampen"
+    ]
+    html = search(client, "gemeenschap", stream="jeugd").content.decode()
+    assert 'aria-current="true">Jeugd' in html
+    assert "1 resultaat voor" in html
+
+
+def test_stream_filter_covers_meetups_and_participants(client, site):
+    response = search(client, "Kampen", stream="jeugd")
+    assert titles(response) == ["Kampvuurgesprek"]
+    kinds = {o.value: o.count for o in response.context["facets"][0].options}
+    assert kinds == {"meetup": 1}
+    assert titles(search(client, "Austerlitz", kind="participant", stream="langdurige-zorg")) == [
+        "Zorgcoöperatie Austerlitz Zorgt"
+    ]
+
+
+def test_unknown_filter_values_are_ignored(client, site):
+    assert len(titles(search(client, "gemeenschap", kind="<script>", stream="nope"))) == 3
+
+
+def test_filter_links_keep_the_query(client, site):
+    response = search(client, "gemeenschap", theme="kwaliteit-jeugdzorg")
+    stream_facet = response.context["facets"][1]
+    assert stream_facet.options[0].url == "?q=gemeenschap&theme=kwaliteit-jeugdzorg&stream=jeugd"
+
+
+def test_promoted_pages_come_first_and_searches_are_counted(client, site):
+    query = Query.get("gemeenschap")
+    SearchPromotion.objects.create(query=query, page=site["participant"], sort_order=0)
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://www.loc.nl/",
+        external_link_text="LOC Waardevolle zorg",
+        sort_order=1,
+    )
+    response = search(client, "Gemeenschap")
+    results = list(response.context["search_results"])
+    assert results[0].page.title == "Zorgcoöperatie Austerlitz Zorgt"
+    assert results[0].promoted
+    assert not results[1].promoted
+    html = response.content.decode()
+    assert "Aanbevolen" in html
+    assert "https://www.loc.nl/" in html
+    assert Query.get("gemeenschap").hits == 1
+    search(client, "gemeenschap", page="2")  # paging through is not a new search
+    assert Query.get("gemeenschap").hits == 1
+
+
+def test_promotion_of_a_dutch_page_shows_its_translation_in_english(client, site, locales):
+    english = translate_with_parents(site["participant"], locales["en"], title="Austerlitz cares")
+    SearchPromotion.objects.create(query=Query.get("care"), page=site["participant"])
+    response = search(client, "care", url="/en/search/")
+    assert titles(response)[0] == "Austerlitz cares"
+    assert response.context["search_results"][0].page.pk == english.pk
+
+
+def test_pagination_keeps_query_and_filters(client, site):
+    for number in range(23):
+        ArticlePageFactory(parent=site["youth"], title=f"Jeugdverhaal {number}")
+    response = search(client, "Jeugdverhaal", stream="jeugd", page="2")
+    assert len(titles(response)) == 10
+    html = response.content.decode()
+    assert 'href="?q=Jeugdverhaal&amp;stream=jeugd&amp;page=3"' in html
+    assert 'href="?q=Jeugdverhaal&amp;stream=jeugd&amp;page=2" aria-current="page"' in html
+    assert 'href="?q=Jeugdverhaal&amp;stream=jeugd" rel="prev"' in html
+
+
+def test_invalid_page_numbers_show_a_page_of_results(client, site):
+    for page in ["0", "-1", "999", "abc", "1e9", "2.5", "", "9" * 40, "%00"]:
+        response = search(client, "gemeenschap", page=page)
+        assert titles(response), page
+
+
+def test_empty_query_helps_with_themes_and_next_meetups(client, site):
+    later = timezone.now() + dt.timedelta(days=30)
+    MeetupPageFactory(
+        parent=site["meetup"].get_parent(), title="Week van de Radicale vernieuwing", start=later
+    )
+    response = search(client, "")
+    html = response.content.decode()
+    assert "Waar wilt u naar zoeken?" in html
+    assert "Zorgzame gemeenschappen" in html
+    assert "Kampvuurgesprek" in html
+    assert "Week van de Radicale vernieuwing" in html
+    assert Query.objects.count() == 0  # nothing to count
+
+
+def test_nothing_found_offers_the_same_help(client, site):
+    html = search(client, "xylofoonconcert").content.decode()
+    assert "0 resultaten" in html
+    assert "Zorgzame gemeenschappen" in html
+    assert "Kampvuurgesprek" in html
+
+
+HOSTILE = [
+    "'; DROP TABLE wagtailcore_page; --",
+    '" OR 1=1 --',
+    "zorg & !jeugd | (gemeenschap:*)",
+    "zorg AND NOT jeugd OR NEAR(a b)",
+    'gemeenschap" OR "',
+    "\\",
+    "*",
+    "'",
+    ":*",
+    "!!!",
+    "<script>alert(1)</script>",
+    "%00",
+    "zorg\x00gemeenschap",
+    "\u202egemeenschap",
+    "title:gemeenschap",
+    "gemeenschap^3",
+    "(((((",
+    "-",
+    "a" * 5000,
+    " ".join(["gemeenschap"] * 500),
+    "emoji 🙂 zorg",
+    "de het een",
+]
+
+
+def test_hostile_queries_never_fail(client, site):
+    for q in HOSTILE:
+        for url in (SEARCH_URL, "/en/search/"):
+            response = client.get(url, {"q": q, "kind": "article"})
+            assert response.status_code == 200, q
+            html = response.content.decode()
+            assert "<script>alert(1)</script>" not in html
+            assert len(response.context["search_query"]) <= 200
+
+
+def test_special_characters_still_find_the_word(client, site):
+    assert "Kampvuurgesprek" in titles(search(client, '"Kampvuurgesprek"!?'))
+    assert "Kampvuurgesprek" in titles(search(client, "kampvuurgesprek & (vuur)"))
+
+
+def test_long_query_is_truncated_and_shown(client, site):
+    response = search(client, "Kampen " + "x" * 500)
+    assert len(response.context["search_query"]) == 200
+
+
+def test_hostile_filter_and_repeated_parameters(client, site):
+    response = client.get(
+        SEARCH_URL + "?q=zorg&q=gemeenschap&kind=article&kind=%00&stream=%27&theme=" + "x" * 5000
+    )
+    assert response.status_code == 200
+
+
+def test_query_count_does_not_grow_with_matches(client, site):
+    def queries_for_search():
+        with CaptureQueriesContext(connection) as queries:
+            search(client, "gemeenschap", page="2")
+        return len(queries)
+
+    for number in range(12):
+        ArticlePageFactory(parent=site["care"], title=f"Gemeenschap {number}")
+    queries_for_search()  # caches content types, creates the site settings
+    before = queries_for_search()
+    for number in range(20):
+        parent = site["youth"] if number % 2 else site["care"]
+        article = ArticlePageFactory(parent=parent, title=f"Gemeenschap extra {number}")
+        article.themes.set([site["community"], site["quality"]])
+        article.save()
+    assert queries_for_search() == before
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Dutch stemming needs PostgreSQL (DATABASE_URL)"
+)
+def test_dutch_and_english_stemming_on_postgresql(client, site, locales):
+    # "gemeenschappen" (plural) finds "gemeenschap" (singular) and the other way round.
+    ArticlePageFactory(
+        parent=site["care"],
+        title="Samen sterk",
+        summary="Over de straten van Kampen.",
+        body=paragraph("Zorgzame gemeenschappen ontstaan in dorpen."),
+    )
+    plural = titles(search(client, "gemeenschappen"))
+    assert "Buurtzorg in Kampen" in plural  # has "gemeenschap"
+    assert "Samen sterk" in plural
+    assert "Samen sterk" in titles(search(client, "gemeenschap"))
+    assert "Samen sterk" in titles(search(client, "straat"))
+    assert "Samen sterk" in titles(search(client, "dorp"))  # Snowball: dorpen -> dorp
+
+    translate_with_parents(
+        site["youth_article"],
+        locales["en"],
+        title="Six points for youth",
+        body=paragraph("The municipality as scale, communities as the base."),
+    )
+    with translation.override("en"):
+        english = titles(search(client, "community", url="/en/search/"))
+    assert english == ["Six points for youth"]
+    # English is stemmed as English: "communities" is not a Dutch word.
+    from wagtail.search.models import IndexEntry
+
+    entry = IndexEntry.objects.get(
+        object_id=str(site["youth_article"].get_translation(locales["en"]).pk)
+    )
+    assert "communiti" in str(entry.body)
