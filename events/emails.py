@@ -95,7 +95,7 @@ def deliver(email_id):
     Returns True when the e-mail was sent (now or before)."""
     with transaction.atomic():
         email = (
-            SignUpEmail.objects.select_for_update(skip_locked=True)
+            SignUpEmail.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("signup__meetup")
             .filter(pk=email_id)
             .first()
