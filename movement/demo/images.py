@@ -7,6 +7,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 PALETTE = ["#a3262a", "#00695c", "#1f4e9c", "#6a1b9a", "#2e6b30", "#8a4b00", "#f7f3ec", "#e8c39e"]
 
@@ -34,6 +35,9 @@ def demo_image(title, seed, width=1600, height=1000):
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
+    # A flushed test database has lost the root collection that Wagtail's migrations made.
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     buffer = draw_picture(seed, width, height)
     image = Image(title=title, description="")
     image.file = ImageFile(buffer, name=f"demo-{seed}.jpg")

@@ -81,7 +81,9 @@ class Command(BaseCommand):
         site = Site.objects.filter(is_default_site=True).first()
         home = HomePage.objects.filter(locale=self.nl).first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = Page.get_first_root_node() or Page.add_root(
+                instance=Page(title="Root", slug="root", locale=self.nl)
+            )
             nl = content.HOME["nl"]
             home = HomePage(
                 title=nl["title"],
