@@ -28,7 +28,12 @@ WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 def clean_query(raw):
     """What is kept of the typed text: printable, single-spaced, at most MAX_QUERY_LENGTH."""
     text = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in raw[:1000])
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        # Cut between words, so that no half word is searched for.
+        cut = text.rfind(" ", 0, MAX_QUERY_LENGTH + 1)
+        text = text[: cut if cut > MAX_QUERY_LENGTH // 2 else MAX_QUERY_LENGTH]
+    return text.strip()
 
 
 def terms_of(query):

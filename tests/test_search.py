@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -344,9 +345,13 @@ def test_special_characters_still_find_the_word(client, site):
     assert "Kampvuurgesprek" in titles(search(client, "kampvuurgesprek & (vuur)"))
 
 
-def test_long_query_is_truncated_and_shown(client, site):
+def test_long_query_is_truncated_between_words(client, site):
     response = search(client, "Kampen " + "x" * 500)
     assert len(response.context["search_query"]) == 200
+    long_query = " ".join(["Kampvuurgesprek Kampen"] * 20)  # 459 characters
+    response = search(client, long_query)
+    assert response.context["search_query"].split()[-1] in {"Kampvuurgesprek", "Kampen"}
+    assert titles(response) == ["Kampvuurgesprek"]
 
 
 def test_hostile_filter_and_repeated_parameters(client, site):
@@ -409,3 +414,13 @@ def test_dutch_and_english_stemming_on_postgresql(client, site, locales):
         object_id=str(site["youth_article"].get_translation(locales["en"]).pk)
     )
     assert "communiti" in str(entry.body)
+
+
+def test_admin_search_terms_report_lists_what_visitors_searched(client, site, admin_client):
+    search(client, "kampvuurgesprek")
+    search(client, "Kampvuurgesprek ")
+    response = admin_client.get(reverse("wagtailsearchpromotions:search_terms"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "kampvuurgesprek" in html
+    assert Query.get("kampvuurgesprek").hits == 2
