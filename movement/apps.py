@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class MovementConfig(AppConfig):
     name = "movement"
     verbose_name = "Radicale vernieuwing"
+
+    def ready(self):
+        from movement import signals
+
+        signals.connect()

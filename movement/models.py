@@ -5,10 +5,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 
@@ -93,7 +94,11 @@ def default_locale_themes():
 class SiteSettings(BaseSiteSetting, ClusterableModel):
     """Contact details and the statement pages, editable by site administrators."""
 
-    contact_email = models.EmailField(_("e-mailadres voor contact"), blank=True)
+    contact_email = models.EmailField(
+        _("e-mailadres voor contact"),
+        blank=True,
+        help_text=_("Staat in de footer en krijgt meldingen van nieuwe deelnemers."),
+    )
     contact_phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
     organisation = models.CharField(
         _("organisatie"), max_length=120, default="LOC Waardevolle zorg", blank=True
@@ -137,6 +142,7 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
             [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
             heading=_("Verklaringen in de footer"),
         ),
+        InlinePanel("footer_links", label=_("Links in de footer"), heading=_("Footermenu")),
         MultiFieldPanel(
             [FieldPanel("linkedin_url"), FieldPanel("mastodon_url"), FieldPanel("sharing_image")],
             heading=_("Delen en sociale media"),
@@ -145,3 +151,18 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
 
     class Meta:
         verbose_name = _("website-instellingen")
+
+
+class FooterLink(Orderable):
+    """A page in the footer menu; shown in the visitor's language when translated."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")
+    page = models.ForeignKey(
+        Page,
+        verbose_name=_("pagina"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Kies de Nederlandse pagina; bezoekers zien de vertaling als die er is."),
+    )
+
+    panels = [FieldPanel("page")]

@@ -150,3 +150,10 @@ def protect_vocabularies(request, instances):
                 },
             )
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    from movement.dashboard import panels_for
+
+    panels[:0] = panels_for(request)

@@ -1,15 +1,12 @@
-"""One group of coordinators per stream: they edit and publish only their own stream's pages."""
+"""One group of coordinators per stream: they edit only their own stream's pages, and what they
+publish goes through the LOC editors' moderation (movement.roles)."""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
-COORDINATOR_PAGE_PERMISSIONS = [
-    "add_page",
-    "change_page",
-    "publish_page",
-    "lock_page",
-    "unlock_page",
-]
+from movement.roles import grant_collections
+
+COORDINATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 
 
 def coordinator_group_name(stream):
@@ -21,6 +18,7 @@ def ensure_coordinator_group(stream):
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
+    grant_collections(group)
     pages = [stream, *stream.get_translations()]
     for page in pages:
         for codename in COORDINATOR_PAGE_PERMISSIONS:

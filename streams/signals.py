@@ -7,9 +7,14 @@ from streams.models import StreamPage
 
 @receiver(post_save, sender=StreamPage)
 def give_new_stream_a_coordinator_group(sender, instance, created, raw=False, **kwargs):
-    if (
-        created
-        and not raw
-        and instance.locale.language_code == instance.locale.get_default().language_code
-    ):
-        ensure_coordinator_group(instance)
+    """A new stream gets its coordinators' group; a new translation joins the original's group."""
+    if not created or raw:
+        return
+    default_locale = instance.locale.get_default()
+    original = (
+        instance
+        if instance.locale_id == default_locale.pk
+        else instance.get_translation_or_none(default_locale)
+    )
+    if original is not None:
+        ensure_coordinator_group(original)

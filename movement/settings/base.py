@@ -10,6 +10,7 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "movement",
+    "movement.pagecache",
     "home",
     "streams",
     "events",
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "movement.pagecache.middleware.PageCacheMiddleware",
+    "movement.middleware.LoginRateLimitMiddleware",
+    "movement.middleware.DocumentDownloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -54,7 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "movement.middleware.SecurityHeadersMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's RedirectMiddleware, except that a database outage leaves a 404 a 404.
+    "movement.middleware.DatabaseSafeRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "movement.urls"
@@ -160,11 +165,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "ogg",
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is a download (Content-Disposition: attachment, with nosniff and a CSP from
+# Wagtail's serve view); types a browser could run as a page of this site are sent as bytes.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_CONTENT_TYPES = dict.fromkeys(("htm", "html", "xhtml", "shtml", "svg", "svgz", "xml", "xsl", "js", "mjs", "swf"), "application/octet-stream")
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -180,3 +188,13 @@ LOGGING = {
 }
 
 SERVE_MEDIA = False
+
+# Caching (movement/pagecache): Cache-Control on public pages; the full-page cache for anonymous
+# visitors is off unless a shared cache is configured (production: REDIS_URL).
+PAGE_CACHE_ENABLED = False
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", 60))
+PAGE_CACHE_CDN_SECONDS = 0  # s-maxage; production sets it when a CDN purge is configured
+
+# Per IP: POSTs to the admin login and password-reset forms per window (seconds).
+ADMIN_LOGIN_RATE_LIMIT = (10, 15 * 60)

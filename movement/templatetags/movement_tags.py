@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from movement import navigation
+
 register = template.Library()
 
 
@@ -26,17 +28,8 @@ def home_page(context):
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    home = localized_home(context.get("request"))
-    if home is None:
-        return []
-    return list(
-        home.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .specific(defer=True)
-        .only("title", "url_path", "locale")
-    )
+    request = context.get("request")
+    return navigation.main_navigation(request) if request else []
 
 
 @register.simple_tag(takes_context=True)
@@ -74,15 +67,8 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    """The privacy and accessibility statements from the site settings, in the active language."""
-    from movement.models import SiteSettings
-
     request = context.get("request")
-    if request is None:
-        return []
-    site_settings = SiteSettings.for_request(request)
-    pages = [site_settings.privacy_page, site_settings.accessibility_page]
-    return [page.localized for page in pages if page is not None and page.live]
+    return navigation.footer_navigation(request) if request else []
 
 
 @register.filter
