@@ -39,3 +39,84 @@ class SecurityHeadersMiddleware:
         ):
             response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
         return response
+
+
+class DocumentDownloadMiddleware:
+    """Uploaded documents are always downloads, never rendered by the browser on our origin.
+
+    Wagtail's serve view already sends nosniff and a `default-src 'none'` CSP; this makes sure
+    of `Content-Disposition: attachment` whatever the file type (an HTML or SVG file that slipped
+    in, e.g. through an import, must not run as a page of this site)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/documents/") and response.status_code == 200:
+            disposition = response.headers.get("Content-Disposition", "")
+            if not disposition.lower().startswith("attachment"):
+                filename = disposition.partition(";")[2].strip()
+                response.headers["Content-Disposition"] = (
+                    f"attachment; {filename}" if filename else "attachment"
+                )
+            response.headers["X-Content-Type-Options"] = "nosniff"
+            response.headers.setdefault("Content-Security-Policy", "default-src 'none'")
+        return response
+
+
+class LoginRateLimitMiddleware:
+    """Per-IP limit on POSTs to the login and password-reset forms of both admins.
+
+    Counts in the default cache (movement.spam), so with Redis it holds across web servers."""
+
+    paths = (
+        "/admin/login/",
+        "/admin/password_reset/",
+        "/django-admin/login/",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path.startswith(self.paths):
+            from django.conf import settings
+            from django.template.response import TemplateResponse
+
+            from movement.spam import is_rate_limited
+
+            limit, window = getattr(settings, "ADMIN_LOGIN_RATE_LIMIT", (10, 15 * 60))
+            if is_rate_limited(request, "admin-login", limit, window):
+                response = TemplateResponse(
+                    request,
+                    "movement/login_rate_limited.html",
+                    {"minutes": max(1, window // 60)},
+                    status=429,
+                )
+                response["Retry-After"] = str(window)
+                response["Cache-Control"] = "no-store"
+                return response.render()
+        return self.get_response(request)
+
+
+class DatabaseSafeRedirectMiddleware:
+    """Wagtail's redirects, looked up on a 404, without turning a 404 into a 500 when the
+    database is down."""
+
+    def __init__(self, get_response):
+        from wagtail.contrib.redirects.middleware import RedirectMiddleware
+
+        self.get_response = get_response
+        self.redirects = RedirectMiddleware(get_response)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        from django.db import DatabaseError
+
+        try:
+            return self.redirects.process_response(request, response)
+        except DatabaseError:
+            return response

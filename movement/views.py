@@ -1,6 +1,7 @@
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -31,3 +32,13 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def page_not_found(request, exception=None):
+    """The site's 404 page (in the page's language, with navigation); when the database is
+    down, the same message from a static bilingual template instead of a 500."""
+    try:
+        body = loader.render_to_string("404.html", {"request_path": request.path}, request)
+    except DatabaseError:
+        body = loader.render_to_string("404_static.html")
+    return HttpResponseNotFound(body)

@@ -168,7 +168,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Every document is a download (Content-Disposition: attachment, with nosniff and a CSP from
 # Wagtail's serve view); types a browser could run as a page of this site are sent as bytes.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAILDOCS_CONTENT_TYPES = dict.fromkeys(("htm", "html", "xhtml", "shtml", "svg", "svgz", "xml", "xsl", "js", "mjs", "swf"), "application/octet-stream")
+WAGTAILDOCS_CONTENT_TYPES = dict.fromkeys(
+    ("htm", "html", "xhtml", "shtml", "svg", "svgz", "xml", "xsl", "js", "mjs", "swf"),
+    "application/octet-stream",
+)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

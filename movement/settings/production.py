@@ -34,8 +34,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 
+# Hashed, compressed static files served by whitenoise (run collectstatic at deploy).
 STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    "BACKEND": os.environ.get(
+        "STATIC_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
 }
 
 # E-mail through SMTP.
@@ -58,9 +61,64 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Whole pages for anonymous visitors, shared by every web server (movement/pagecache).
+    PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 
-# S3-compatible media storage, for more than one web server (needs django-storages).
+# S3-compatible media storage, for more than one web server: `uv sync --extra s3` installs
+# django-storages; it reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_ENDPOINT_URL,
+# AWS_S3_REGION_NAME, AWS_S3_CUSTOM_DOMAIN from the environment (docs/deployment.md).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    AWS_DEFAULT_ACL = None  # private objects: documents are served through Django
+    AWS_QUERYSTRING_AUTH = True
+
+# Purge a CDN when pages are published (wagtail.contrib.frontend_cache); off by default.
+FRONTEND_CACHE_BACKENDS = {
+    "http": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+    },
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    },
+}
+if FRONTEND_CACHE_BACKEND := os.environ.get("FRONTEND_CACHE_BACKEND", "").lower():
+    if FRONTEND_CACHE_BACKEND not in FRONTEND_CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            f"FRONTEND_CACHE_BACKEND must be one of {', '.join(FRONTEND_CACHE_BACKENDS)}"
+        )
+    try:
+        WAGTAILFRONTENDCACHE = {"default": FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE_BACKEND]()}
+    except KeyError as missing:
+        raise ImproperlyConfigured(f"Set {missing} for FRONTEND_CACHE_BACKEND") from None
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    # The CDN may keep a page this long: publishing purges it, listings expire by themselves.
+    PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", 300))
+
+# One JSON object per line on stdout (movement/logs.py).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "movement.logs.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"level": "WARNING"},
+        "gunicorn.error": {"level": "INFO", "propagate": True},
+    },
+}
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "https://radicalevernieuwing.nl")
