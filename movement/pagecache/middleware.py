@@ -30,6 +30,8 @@ EXCLUDED_PREFIXES = (
     "/static/",
     "/media/",
 )
+# Public, but not kept whole: every search is recorded for the editors' search-terms report.
+NOT_STORED_PREFIXES = ("/zoeken/", "/en/search/")
 ALLOWED_VARY = {"cookie", "accept-language"}
 MAX_QUERY_LENGTH = 300
 CSRF_MARKER = b'name="csrfmiddlewaretoken"'
@@ -96,7 +98,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         anonymous = is_anonymous_get(request)
         key = None
-        if anonymous and settings.PAGE_CACHE_ENABLED:
+        if (
+            anonymous
+            and settings.PAGE_CACHE_ENABLED
+            and not request.path.startswith(NOT_STORED_PREFIXES)
+        ):
             try:
                 key = cache_key(request)
             except Exception:  # e.g. a disallowed Host header: let Django answer it
