@@ -51,6 +51,23 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
     def for_language(self, language_code):
         return self.with_config(self.language_configs.get(language_code, self.config))
 
+    def distinct_forms(self, forms):
+        """The forms of a word that stem differently in this backend's language.
+
+        Forms that stem alike would only make PostgreSQL rank the same word twice."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT form, to_tsvector(%s::regconfig, form)::text FROM unnest(%s::text[]) form",
+                [self.config, list(forms)],
+            )
+            stems = dict(cursor.fetchall())
+        seen, kept = set(), []
+        for form in forms:
+            if stems.get(form) not in seen:
+                seen.add(stems.get(form))
+                kept.append(form)
+        return kept
+
     def configs_for(self, objs):
         """(config, obj) for each object, looking each locale up once."""
         from wagtail.models import Locale
@@ -69,6 +86,11 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks a backend module's Searc
     if connection.vendor == "postgresql":
         return LocalisedPostgresSearchBackend(params)
     return database_search_backend(params)
+
+
+def distinct_forms(backend):
+    """A function that drops forms of a word that this backend would search for alike."""
+    return getattr(backend, "distinct_forms", None)
 
 
 def search_backend_for(language_code):

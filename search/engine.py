@@ -23,7 +23,7 @@ from wagtail.search.utils import normalise_query_string
 from events.models import MeetupPage
 from movement.blocks import plain_text_of
 from movement.models import Theme
-from search.backend import search_backend_for
+from search.backend import distinct_forms, search_backend_for
 from search.query import backend_query, terms_of
 from streams.models import ArticlePage, ParticipantPage, StreamPage
 
@@ -236,12 +236,13 @@ class SiteSearch:
         if not self.terms and not self.query:
             return self
         ranked = []
-        search_query = backend_query(self.query, self.language)
+        backend = search_backend_for(self.language)
+        search_query = backend_query(self.query, self.language, distinct_forms(backend))
         if search_query is not None:
-            results = search_backend_for(self.language).search(
-                search_query, self.base_queryset().only("id", "path", "content_type")
-            )
-            ranked = [(page.pk, page.content_type_id, page.path) for page in results]
+            results = backend.search(search_query, self.base_queryset())
+            # Only what the filters need, in the backend's order (not whole pages, nor the
+            # text search vectors PostgreSQL's backend adds to each row).
+            ranked = list(results.get_queryset().values_list("pk", "content_type", "path"))
         promoted = self._promoted()
         self.promoted_pks = {pk for pk, _ct, _path in promoted}
         rows = promoted + [row for row in ranked if row[0] not in self.promoted_pks]

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from events.models import upcoming_meetups
@@ -46,6 +47,7 @@ def suggestions(locale):
     return {"theme_links": _theme_links(locale), "meetups": upcoming_meetups(limit=3)}
 
 
+@never_cache  # one page per query: no shared cache, and every search reaches the report
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     filters = {name: request.GET.get(name, "")[:100] for name in FILTER_NAMES}
@@ -55,8 +57,8 @@ def search(request):
 
     if query:
         site_search = SiteSearch(query, filters, locale).run()
-        if page_number in ("", "1"):
-            site_search.record_hit()
+        if page_number in ("", "1") and not any(filters.values()):
+            site_search.record_hit()  # a new search, not paging or filtering through one
         paginator, results = site_search.paginate(page_number)
         context.update(
             search=site_search,
