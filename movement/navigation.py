@@ -11,7 +11,11 @@ def _version():
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
-def invalidate_navigation(**kwargs):
+def invalidate_navigation(sender=None, created=False, **kwargs):
+    from movement.models import SiteSettings
+
+    if created and sender is SiteSettings:
+        return  # a fresh settings row (made on a site's first request) changes no link
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

@@ -6,7 +6,7 @@
 | LOC editors          | all content in both languages, themes, keywords, images, documents;  |
 |                      | approve what others submit; not the sign-ups' personal data          |
 | Coördinatoren <x>    | edit their own stream's pages; publishing goes through moderation    |
-| Meet-up organisers   | meet-ups (pages) and the sign-ups' personal data                     |
+| Meet-up organisers   | prepare meet-ups (published after moderation), the sign-ups' data    |
 | Translators          | translate into English (wagtail-localize), publish English pages     |
 
 Created by a data migration (movement 0002) and kept in place after every migrate/flush, since

@@ -89,7 +89,9 @@ def test_translator_publishes_english_pages_but_not_dutch_ones(content):
 
 def test_meetup_organisers_manage_meetups_and_see_signups(client, content):
     organiser = member_of(roles.MEETUP_ORGANISERS)
-    assert content["meetup"].permissions_for_user(organiser).can_publish()
+    assert content["meetup"].permissions_for_user(organiser).can_edit()
+    assert content["meetups"].permissions_for_user(organiser).can_add_subpage()
+    assert not content["meetup"].permissions_for_user(organiser).can_publish()
     assert not content["about"].permissions_for_user(organiser).can_edit()
     assert organiser.has_perm("events.view_personal_data")
     client.force_login(organiser)
