@@ -57,6 +57,7 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),  # e.g. two sites, one Redis
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
     }

@@ -1,0 +1,190 @@
+"""Two web servers (gunicorn on two ports of 127.0.0.1) sharing PostgreSQL and Redis: a page
+published through one is served fresh by the other at once, and the sign-up rate limit counts
+across both. PostgreSQL pass only: the servers use pytest's test database, committed data."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import requests
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connection
+
+from tests.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    MeetupIndexPageFactory,
+    MeetupPageFactory,
+    signup_form_data,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def redis_reachable():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="two servers share one database: needs PostgreSQL (DATABASE_URL=postgres://…)",
+    ),
+    pytest.mark.skipif(not redis_reachable(), reason="needs Redis at 127.0.0.1:6379"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url():
+    """pytest-django's test database (test_<name>, committed data with transaction=True)."""
+    db = connection.settings_dict
+    user = quote(db.get("USER") or "postgres")
+    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
+
+
+@pytest.fixture
+def servers():
+    prefix = f"twoservers-{uuid.uuid4().hex[:8]}"
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="movement.settings.localservers",
+        DATABASE_URL=database_url(),
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        CACHE_KEY_PREFIX=prefix,
+        EVENTS_SIGNUP_RATE_LIMIT="3,600",
+        WEB_CONCURRENCY="2",
+        GUNICORN_PRELOAD="false",
+    )
+    processes, urls = [], []
+    for _ in range(2):
+        port = free_port()
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "movement.wsgi:application"],
+                cwd=ROOT,
+                env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+        )
+        urls.append(f"http://127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 90
+        for url, process in zip(urls, processes, strict=True):
+            while True:
+                if process.poll() is not None:
+                    pytest.fail("gunicorn stopped: " + process.stderr.read().decode()[-2000:])
+                try:
+                    if requests.get(url + "/healthz/", timeout=15).status_code == 200:
+                        break
+                except (requests.ConnectionError, requests.Timeout):
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"{url} did not become healthy")
+                time.sleep(0.2)
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        import redis
+
+        client = redis.Redis(host="127.0.0.1", port=6379, db=0)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+
+
+@pytest.fixture
+def content(home):
+    news = ArticleIndexPageFactory(parent=home)
+    article = ArticlePageFactory(parent=news, title="Eerste versie", slug="verhaal")
+    meetups = MeetupIndexPageFactory(parent=home)
+    meetup = MeetupPageFactory(parent=meetups, title="Meet-up in Kampen", capacity=50)
+    editor = get_user_model().objects.create_superuser("beheer", "beheer@example.org")
+    # Hashed as the servers' (production) settings check it, not with the tests' fast MD5.
+    editor.password = PBKDF2PasswordHasher().encode("geheim-en-lang", "twoservers-salt")
+    editor.save()
+    from movement.models import SiteSettings
+
+    SiteSettings.for_site(home.get_site())  # else the first request creates it (a change)
+    return {"article": article, "meetup": meetup}
+
+
+def login(session, base):
+    page = session.get(base + "/admin/login/")
+    token = TOKEN.search(page.text).group(1)
+    response = session.post(
+        base + "/admin/login/",
+        {"username": "beheer", "password": "geheim-en-lang", "csrfmiddlewaretoken": token},
+        headers={"Referer": base + "/admin/login/"},
+        allow_redirects=False,
+    )
+    assert response.status_code == 302, response.text[:500]
+
+
+def test_publish_on_one_server_is_seen_on_the_other_at_once(servers, content):
+    first, second = servers
+    article = content["article"]
+    url = article.url
+    assert requests.get(second + url, timeout=30).headers.get("X-Page-Cache") == "miss"
+    cached = requests.get(second + url, timeout=30)
+    assert cached.headers.get("X-Page-Cache") == "hit" and "Eerste versie" in cached.text
+
+    article.title = "Tweede versie"
+    article.save_revision()  # a draft: nothing changes for visitors yet
+    assert "Eerste versie" in requests.get(second + url, timeout=30).text
+
+    editor = requests.Session()
+    login(editor, first)
+    bulk = f"{first}/admin/bulk/wagtailcore/page/publish/?id={article.pk}"
+    token = TOKEN.search(editor.get(bulk).text).group(1)
+    published = editor.post(
+        bulk, {"csrfmiddlewaretoken": token}, headers={"Referer": bulk}, allow_redirects=False
+    )
+    assert published.status_code == 302, published.text[:500]
+
+    fresh = requests.get(second + url, timeout=30)
+    assert "Tweede versie" in fresh.text and fresh.headers.get("X-Page-Cache") == "miss"
+    assert "Tweede versie" in requests.get(first + url, timeout=30).text
+
+
+def test_sign_up_rate_limit_counts_across_both_servers(servers, content):
+    first, second = servers
+    url = content["meetup"].url
+    visitor = requests.Session()
+    token = TOKEN.search(visitor.get(first + url).text).group(1)
+    statuses = []
+    for number, base in enumerate([first, second, first, second]):
+        data = signup_form_data(email=f"bezoeker{number}@example.org", csrfmiddlewaretoken=token)
+        response = visitor.post(base + url, data, headers={"Referer": base + url})
+        statuses.append(response.status_code)
+    assert statuses[:3] == [200, 200, 200], statuses  # limit 3 per window (settings above)
+    assert statuses[3] == 429
