@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from movement.blocks import BodyBlock
-from movement.models import default_locale_themes
+from movement.models import VOCABULARY_SEARCH_FIELDS, VocabularyMixin, default_locale_themes
 from streams.models import PROVINCES
 
 
@@ -108,7 +108,7 @@ class MeetupIndexPage(RoutablePageMixin, Page):
         return base + self.reverse_subpage(name, args=args)
 
 
-class MeetupPage(RoutablePageMixin, Page):
+class MeetupPage(VocabularyMixin, RoutablePageMixin, Page):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Gaat door")
         CANCELLED = "cancelled", _("Geannuleerd")
@@ -238,8 +238,7 @@ class MeetupPage(RoutablePageMixin, Page):
         index.SearchField("city"),
         index.SearchField("programme"),
         index.FilterField("start"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
-        index.RelatedFields("keywords", [index.SearchField("name")]),
+        *VOCABULARY_SEARCH_FIELDS,
     ]
     parent_page_types = ["events.MeetupIndexPage"]
     subpage_types = []

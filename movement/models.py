@@ -86,6 +86,33 @@ def in_active_locale(objects):
     return [translated.get(obj.translation_key, obj) for obj in objects]
 
 
+class VocabularyMixin:
+    """For page types with `themes` and `keywords`: theme names in the page's own language,
+    so an English page is found by the English name of its (Dutch-linked) themes."""
+
+    def theme_names(self):
+        keys = [theme.translation_key for theme in self.themes.all()]
+        names = Theme.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+        return " ".join(names.values_list("name", flat=True))
+
+
+# What every tagged page type indexes for its themes and keywords.
+VOCABULARY_SEARCH_FIELDS = [
+    index.SearchField("theme_names"),
+    index.RelatedFields("themes", [index.SearchField("name")]),
+    index.RelatedFields("keywords", [index.SearchField("name")]),
+]
+
+
+def vocabulary_panel():
+    from django import forms
+
+    return MultiFieldPanel(
+        [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("keywords")],
+        heading=_("Thema's en trefwoorden"),
+    )
+
+
 def default_locale_themes():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 

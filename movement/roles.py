@@ -169,9 +169,6 @@ def grant_section_pages():
                 ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
             )
     if organisers is not None:
+        # Organisers prepare meet-ups; the LOC editors approve them for publication.
         for index in MeetupIndexPage.objects.all():
-            grant_pages(
-                organisers,
-                index,
-                ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-            )
+            grant_pages(organisers, index, ["add_page", "change_page", "lock_page", "unlock_page"])

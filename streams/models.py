@@ -15,7 +15,13 @@ from wagtail.search import index
 
 from movement import blocks as body_blocks
 from movement.blocks import BodyBlock, plain_text_of
-from movement.models import default_locale_themes, in_active_locale
+from movement.models import (
+    VOCABULARY_SEARCH_FIELDS,
+    VocabularyMixin,
+    default_locale_themes,
+    in_active_locale,
+    vocabulary_panel,
+)
 
 WORDS_PER_MINUTE = 200
 
@@ -94,6 +100,7 @@ class StreamIndexPage(Page):
     intro = models.TextField(_("inleiding"), max_length=600, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["streams.StreamPage"]
     max_count_per_parent = 1
@@ -107,7 +114,7 @@ class StreamIndexPage(Page):
         return context
 
 
-class StreamPage(Page):
+class StreamPage(VocabularyMixin, Page):
     intro = models.TextField(_("inleiding"), max_length=600)
     start_year = models.PositiveSmallIntegerField(_("gestart in"), null=True, blank=True)
     accent_colour = models.CharField(
@@ -142,18 +149,14 @@ class StreamPage(Page):
         FieldPanel("image"),
         FieldPanel("spearheads"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("keywords")],
-            heading=_("Thema's en trefwoorden"),
-        ),
+        vocabulary_panel(),
     ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("spearheads"),
         index.SearchField("body"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
-        index.RelatedFields("keywords", [index.SearchField("name")]),
+        *VOCABULARY_SEARCH_FIELDS,
     ]
     parent_page_types = ["streams.StreamIndexPage"]
     subpage_types = ["streams.ArticlePage"]
@@ -198,6 +201,7 @@ class ArticleIndexPage(Page):
     intro = models.TextField(_("inleiding"), max_length=600, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["streams.ArticlePage"]
 
@@ -224,7 +228,7 @@ class ArticleIndexPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(VocabularyMixin, Page):
     class Kind(models.TextChoices):
         NEWS = "news", _("Nieuws")
         REPORT = "report", _("Terugblik")
@@ -269,10 +273,7 @@ class ArticlePage(Page):
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Afbeelding")),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("keywords")],
-            heading=_("Thema's en trefwoorden"),
-        ),
+        vocabulary_panel(),
     ]
     search_fields = [
         *Page.search_fields,
@@ -281,8 +282,7 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
         index.FilterField("kind"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
-        index.RelatedFields("keywords", [index.SearchField("name")]),
+        *VOCABULARY_SEARCH_FIELDS,
     ]
     parent_page_types = ["streams.StreamPage", "streams.ArticleIndexPage"]
     subpage_types = []
@@ -340,6 +340,7 @@ class ParticipantIndexPage(Page):
     intro = models.TextField(_("inleiding"), max_length=600, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["streams.ParticipantPage"]
     max_count_per_parent = 1
@@ -359,7 +360,7 @@ class ParticipantIndexPage(Page):
         return context
 
 
-class ParticipantPage(Page):
+class ParticipantPage(VocabularyMixin, Page):
     """An organisation that takes part. A page, not a snippet: it has a public URL,
     drafts, moderation and translation like every other page (see docs/architecture.md)."""
 
@@ -407,10 +408,7 @@ class ParticipantPage(Page):
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_public")],
             heading=_("Contact"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("keywords")],
-            heading=_("Thema's en trefwoorden"),
-        ),
+        vocabulary_panel(),
     ]
     search_fields = [
         *Page.search_fields,
@@ -418,8 +416,7 @@ class ParticipantPage(Page):
         index.SearchField("description"),
         index.SearchField("body"),
         index.FilterField("province"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
-        index.RelatedFields("keywords", [index.SearchField("name")]),
+        *VOCABULARY_SEARCH_FIELDS,
     ]
     parent_page_types = ["streams.ParticipantIndexPage"]
     subpage_types = []

@@ -228,3 +228,11 @@ def test_deleting_a_theme_in_use_asks_for_confirmation(client, site, theme, edit
     assert Theme.objects.filter(pk=theme.pk).exists()
     client.post(f"/admin/snippets/movement/theme/delete/{theme.pk}/", {"confirm_in_use": "1"})
     assert not Theme.objects.filter(pk=theme.pk).exists()
+
+
+def test_an_english_page_is_found_by_the_english_name_of_its_theme(client, site, theme, locales):
+    article = tag(ArticlePageFactory(parent=site["news"], title="Buurten"), theme)
+    translate(site["news"], locales["en"], title="News", slug="news")
+    translate(article, locales["en"], title="Neighbourhoods", slug="neighbourhoods")
+    html = client.get("/en/search/?q=caring").content.decode()
+    assert "Neighbourhoods" in html
