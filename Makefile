@@ -6,7 +6,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 RUN := $(UV) run --frozen
 DEV_SETTINGS := DJANGO_SETTINGS_MODULE=movement.settings.dev
 
-.PHONY: install run test lint format messages clean
+.PHONY: install run test lint format messages clean bench
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -33,6 +33,12 @@ lint: install
 format: install
 	$(RUN) ruff format .
 	$(RUN) ruff check --fix .
+
+# Every public page type on a large dataset (PostgreSQL at 127.0.0.1:5432, Redis at :6379); see
+# tests/bench/run.py. Not part of `make test`. The table goes to stdout and tests/bench/latest.json.
+bench: install
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start
+	$(RUN) python -m tests.bench.run $(BENCH_ARGS)
 
 # Re-extract interface strings after changing templates or code (needs GNU gettext).
 messages: install

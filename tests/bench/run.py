@@ -1,0 +1,568 @@
+"""`make bench`: every public page type on a large dataset, in-process and through gunicorn.
+
+    python -m tests.bench.run [--seconds 5] [--connections 8] [--rounds 30] [--reseed]
+
+Seeds (once; kept and reused) a separate PostgreSQL database, BENCH_DATABASE_URL or
+postgres://postgres@127.0.0.1:5432/radicale_bench: 2,000 articles, 300 meet-ups with 10,000
+sign-ups, 200 participants, 40 themes, 500 keywords, every fifth item also in English. Then, for
+each page type: SQL queries and in-process render time (median, p95), uncached and with the
+full-page cache; requests per second and p50/p99 latency through gunicorn on 127.0.0.1 with wrk
+(or a small Python load generator), uncached and cached (Redis at 127.0.0.1:6379); the same for a
+minimal WSGI app returning the same bytes (the ceiling). Last, sign-up throughput for one meet-up
+and a check that it was not overbooked. Prints a table, writes tests/bench/latest.json.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+import warnings
+from http.client import HTTPConnection
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = Path(__file__).with_name("latest.json")
+SIZE = {
+    "articles": 2000,
+    "meetups": 300,
+    "signups": 10000,
+    "participants": 200,
+    "themes": 40,
+    "keywords": 500,
+}
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/radicale_bench"
+
+
+# --- database -------------------------------------------------------------------------------
+
+
+def ensure_database(url, fresh=False):
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if fresh:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def seed_if_needed():
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    from streams.models import ArticlePage
+    from tests.bench.seed import Seeder
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if ArticlePage.objects.filter(locale__language_code="nl").count() >= SIZE["articles"]:
+        print("Reusing the seeded benchmark database.")
+        return
+    print("Seeding (a few minutes, once)…", flush=True)
+    started = time.perf_counter()
+    no_index = {k: {**v, "AUTO_UPDATE": False} for k, v in settings.WAGTAILSEARCH_BACKENDS.items()}
+    no_tasks = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=no_index, TASKS=no_tasks), transaction.atomic():
+        from wagtail.models import Page
+
+        Page.objects.filter(depth__gt=1).delete()
+        seeder = Seeder().structure()
+        seeder.grow(themes=SIZE["themes"], keywords=SIZE["keywords"])
+        seeder.grow(participants=SIZE["participants"])
+        step = 250
+        for done in range(0, SIZE["articles"], step):
+            seeder.grow(articles=step)
+            print(f"  {done + step} articles", flush=True)
+        seeder.grow(meetups=SIZE["meetups"], signups=SIZE["signups"])
+    print(f"  seeded in {time.perf_counter() - started:.0f} s; update_index…", flush=True)
+    call_command("update_index", verbosity=0)
+
+
+def bench_urls():
+    from wagtail.models import Locale
+
+    # Rebuild the seeder's view of the structure from the database.
+    from events.models import MeetupIndexPage
+    from movement.models import Theme
+    from streams.models import ArticleIndexPage, ParticipantIndexPage, StreamPage
+    from tests.bench.seed import Seeder, page_urls
+
+    seeder = Seeder()
+    seeder.nl = Locale.objects.get(language_code="nl")
+    seeder.sections = {
+        seeder.nl: {
+            "streams": list(StreamPage.objects.filter(locale=seeder.nl).order_by("path")),
+            "news": ArticleIndexPage.objects.get(locale=seeder.nl),
+            "participants": ParticipantIndexPage.objects.get(locale=seeder.nl),
+            "meetups": MeetupIndexPage.objects.get(locale=seeder.nl),
+        }
+    }
+    seeder.themes = list(Theme.objects.filter(locale=seeder.nl).order_by("sort_order"))
+    return page_urls(seeder)
+
+
+def counts():
+    from taggit.models import Tag
+    from wagtail.models import Page
+
+    from events.models import MeetupPage, SignUp
+    from movement.models import Theme
+    from streams.models import ArticlePage, ParticipantPage
+
+    return {
+        "pages": Page.objects.count(),
+        "english pages": Page.objects.filter(locale__language_code="en").count(),
+        "articles (nl)": ArticlePage.objects.filter(locale__language_code="nl").count(),
+        "meet-ups (nl)": MeetupPage.objects.filter(locale__language_code="nl").count(),
+        "sign-ups": SignUp.objects.count(),
+        "participants (nl)": ParticipantPage.objects.filter(locale__language_code="nl").count(),
+        "themes (nl)": Theme.objects.filter(locale__language_code="nl").count(),
+        "keywords": Tag.objects.count(),
+    }
+
+
+# --- in-process -------------------------------------------------------------------------------
+
+
+def percentile(samples, fraction):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def in_process(urls, rounds):
+    from django.db import connection
+    from django.test import Client, override_settings
+
+    results = {}
+    client = Client()
+    for name, url in urls.items():
+        client.get(url)
+        queries = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        results[name] = {
+            "queries": len(queries),
+            "bytes": len(response.content),
+            "content_type": response["Content-Type"],
+            "body": response.content.decode(),
+            "render_ms_median": statistics.median(times),
+            "render_ms_p95": percentile(times, 0.95),
+        }
+    with override_settings(PAGE_CACHE_ENABLED=True):
+        for name, url in urls.items():
+            Client().get(url)
+            times = []
+            for _ in range(rounds):
+                started = time.perf_counter()
+                Client().get(url)
+                times.append((time.perf_counter() - started) * 1000)
+            results[name]["cached_render_ms_median"] = statistics.median(times)
+            results[name]["cached_render_ms_p95"] = percentile(times, 0.95)
+    return results
+
+
+# --- through gunicorn -------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, app, env):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", app],
+            cwd=ROOT,
+            env={**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 120
+        while True:
+            if self.process.poll() is not None:
+                sys.exit("gunicorn stopped:\n" + self.process.stderr.read().decode()[-3000:])
+            try:
+                conn = HTTPConnection("127.0.0.1", self.port, timeout=10)
+                conn.request("GET", "/healthz/")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                sys.exit(f"{app} did not start")
+            time.sleep(0.2)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def wrk_available():
+    if shutil.which("wrk"):
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk (apt-get)…", flush=True)
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "check": False}
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        if subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, **quiet).returncode:
+            subprocess.run(["apt-get", "update", "-qq"], **quiet)
+            subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, **quiet)
+    return bool(shutil.which("wrk"))
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def run_wrk(url, seconds, connections):
+    threads = max(1, min(connections, os.cpu_count() or 1))
+    output = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "30s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def latency(label):
+        number, unit = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
+        return float(number) * UNITS[unit]
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": rps,
+        "p50_ms": latency("50"),
+        "p99_ms": latency("99"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def run_python_load(url, seconds, connections):
+    """A small load generator when wrk is missing: keep-alive connections in threads."""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies, errors, stop = [], [0], time.monotonic() + seconds
+
+    def worker():
+        conn = HTTPConnection(parts.hostname, parts.port, timeout=30)
+        mine = []
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            mine.append((time.perf_counter() - started) * 1000)
+            if response.status >= 400:
+                errors[0] += 1
+        latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50_ms": percentile(latencies, 0.50),
+        "p99_ms": percentile(latencies, 0.99),
+        "non_2xx": errors[0],
+    }
+
+
+def load(server, urls, seconds, connections, use_wrk):
+    results = {}
+    for name, url in urls.items():
+        full = server.base + url
+        run = run_wrk if use_wrk else run_python_load
+        run(full, 1, connections)  # warm up (and fill the cache)
+        results[name] = run(full, seconds, connections)
+        print(f"  {name:<24} {results[name]['rps']:>8.0f} req/s", flush=True)
+    return results
+
+
+def signup_throughput(env, seconds, connections):
+    """POST sign-ups to one meet-up from many connections; then count: never overbooked."""
+    from django.utils import timezone
+
+    from events.models import MeetupIndexPage, MeetupPage, SignUp
+
+    index = MeetupIndexPage.objects.get(locale__language_code="nl")
+    start = timezone.now() + dt.timedelta(days=30)
+    meetup = MeetupPage(
+        title=f"Drukke meet-up {uuid.uuid4().hex[:6]}",
+        slug=f"drukke-meet-up-{uuid.uuid4().hex[:6]}",
+        summary="Voor de benchmark.",
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        venue_name="Buurthuis",
+        city="Kampen",
+        capacity=100,
+        waiting_list=True,
+    )
+    index.add_child(instance=meetup)
+    server = Server("movement.wsgi:application", env)
+    try:
+        conn = HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn.request("GET", meetup.url)
+        response = conn.getresponse()
+        html = response.read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
+        statuses, latencies, lock, stop = {}, [], threading.Lock(), time.monotonic() + seconds
+        counter = iter(range(10**9))
+
+        def worker():
+            conn = HTTPConnection("127.0.0.1", server.port, timeout=60)
+            while time.monotonic() < stop:
+                with lock:
+                    number = next(counter)
+                body = urlencode(
+                    {
+                        "name": f"Bezoeker {number}",
+                        "email": f"bezoeker-{number}@example.org",
+                        "role": "relative",
+                        "consent": "on",
+                        "csrfmiddlewaretoken": token,
+                    }
+                )
+                started = time.perf_counter()
+                conn.request(
+                    "POST",
+                    meetup.url,
+                    body,
+                    {
+                        "Content-Type": "application/x-www-form-urlencoded",
+                        "Cookie": f"csrftoken={cookie}",
+                    },
+                )
+                reply = conn.getresponse()
+                reply.read()
+                with lock:
+                    latencies.append((time.perf_counter() - started) * 1000)
+                    statuses[reply.status] = statuses.get(reply.status, 0) + 1
+
+        threads = [threading.Thread(target=worker) for _ in range(connections)]
+        began = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - began
+    finally:
+        server.stop()
+    confirmed = SignUp.objects.filter(meetup=meetup, status=SignUp.Status.CONFIRMED).count()
+    waiting = SignUp.objects.filter(meetup=meetup, status=SignUp.Status.WAITING).count()
+    return {
+        "requests": sum(statuses.values()),
+        "statuses": {str(k): v for k, v in statuses.items()},
+        "rps": sum(statuses.values()) / elapsed,
+        "p50_ms": percentile(latencies, 0.5),
+        "p99_ms": percentile(latencies, 0.99),
+        "capacity": meetup.capacity,
+        "confirmed": confirmed,
+        "waiting": waiting,
+        "overbooked": confirmed > meetup.capacity,
+    }
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def machine():
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = Path("/proc/meminfo").read_text().split()[1]
+        memory = f"{int(memory) / 1024 / 1024:.0f} GB RAM"
+    except OSError:
+        memory = ""
+    import django
+
+    pg = subprocess.run(["psql", "--version"], capture_output=True, text=True, check=False)
+    return {
+        "cpu": cpu,
+        "cpus": os.cpu_count(),
+        "memory": memory,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "postgresql": pg.stdout.strip(),
+    }
+
+
+def table(report):
+    lines = [
+        "| page | SQL | render ms p50 / p95 | cached render ms p50 | req/s uncached | "
+        "p50 / p99 ms | req/s cached | p50 / p99 ms | ceiling req/s | uncached / cached of ceiling |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, row in report["pages"].items():
+        un, ca, ce = row["gunicorn_uncached"], row["gunicorn_cached"], row["ceiling"]
+        lines.append(
+            f"| {name} | {row['queries']} | {row['render_ms_median']:.1f} / "
+            f"{row['render_ms_p95']:.1f} | {row['cached_render_ms_median']:.1f} | "
+            f"{un['rps']:.0f} | {un['p50_ms']:.1f} / {un['p99_ms']:.1f} | {ca['rps']:.0f} | "
+            f"{ca['p50_ms']:.1f} / {ca['p99_ms']:.1f} | {ce['rps']:.0f} | "
+            f"{un['rps'] / ce['rps']:.1%} / {ca['rps'] / ce['rps']:.1%} |"
+        )
+    signup = report["signups"]
+    lines.append("")
+    lines.append(
+        f"Sign-ups to one meet-up (capacity {signup['capacity']}): {signup['rps']:.0f} req/s, "
+        f"p50 {signup['p50_ms']:.0f} ms, p99 {signup['p99_ms']:.0f} ms, "
+        f"{signup['requests']} requests ({signup['statuses']}); {signup['confirmed']} confirmed, "
+        f"{signup['waiting']} on the waiting list: "
+        + ("OVERBOOKED" if signup["overbooked"] else "not overbooked")
+        + "."
+    )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5)))
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=30, help="in-process requests per page")
+    parser.add_argument("--reseed", action="store_true")
+    args = parser.parse_args()
+
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    if not url.startswith("postgres"):
+        sys.exit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres://…")
+    ensure_database(url, fresh=args.reseed)
+    workers = str(os.environ.get("BENCH_WORKERS", os.cpu_count() or 2))
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    env.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="movement.settings.localservers",
+        DB_CONN_MAX_AGE="60",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        WEB_CONCURRENCY=workers,
+        GUNICORN_MAX_REQUESTS="0",
+        LOG_LEVEL="ERROR",
+    )
+    os.environ.update(env)
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    warnings.filterwarnings("ignore", message="No directory at")
+    django.setup()
+    from django.conf import settings
+
+    assert settings.DATABASES["default"]["NAME"] == urlsplit(url).path.lstrip("/")
+    seed_if_needed()
+    urls = bench_urls()
+    data = counts()
+    print(", ".join(f"{value} {name}" for name, value in data.items()), flush=True)
+
+    print("In-process…", flush=True)
+    pages = in_process(urls, args.rounds)
+    use_wrk = wrk_available()
+    print(f"Load tool: {'wrk' if use_wrk else 'Python threads'}", flush=True)
+
+    redis_env = {
+        **env,
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "CACHE_KEY_PREFIX": f"bench-{uuid.uuid4().hex[:8]}",
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as ceiling_file:
+        json.dump(
+            {url: (pages[n]["body"], pages[n]["content_type"]) for n, url in urls.items()},
+            ceiling_file,
+        )
+    for label, app, server_env in [
+        ("gunicorn_uncached", "movement.wsgi:application", env),
+        ("gunicorn_cached", "movement.wsgi:application", redis_env),
+        ("ceiling", "tests.bench.ceiling:app", {**env, "BENCH_CEILING_FILE": ceiling_file.name}),
+    ]:
+        print(f"{label} ({workers} workers, {args.connections} connections, {args.seconds} s)…")
+        server = Server(app, server_env)
+        try:
+            measured = load(server, urls, args.seconds, args.connections, use_wrk)
+        finally:
+            server.stop()
+        for name, result in measured.items():
+            pages[name][label] = result
+    os.unlink(ceiling_file.name)
+
+    print("Sign-ups…", flush=True)
+    signup_env = {**env, "EVENTS_SIGNUP_RATE_LIMIT": "1000000,600"}
+    signups = signup_throughput(signup_env, args.seconds, args.connections)
+
+    for row in pages.values():
+        row.pop("body")
+    report = {
+        "when": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": machine(),
+        "dataset": data,
+        "settings": {
+            "workers": int(workers),
+            "connections": args.connections,
+            "seconds": args.seconds,
+            "load_tool": "wrk" if use_wrk else "python",
+            "urls": urls,
+        },
+        "pages": pages,
+        "signups": signups,
+    }
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print()
+    print(table(report))
+    print(f"\nMachine: {report['machine']}")
+    print(f"JSON: {RESULTS.relative_to(ROOT)}")
+    if signups["overbooked"]:
+        sys.exit("Overbooked!")
+
+
+if __name__ == "__main__":
+    main()
