@@ -81,7 +81,7 @@ class HomePage(Page):
         )
         context["meetups"] = upcoming_meetups(limit=3)
         context["articles"] = ArticlePage.listing(locale)[:3]
-        context["themes"] = Theme.objects.filter(locale=locale)
+        context["themes"] = Theme.objects.filter(locale=locale).select_related("locale")
         return context
 
 
