@@ -23,8 +23,10 @@ run: install
 	$(DEV_SETTINGS) $(RUN) python manage.py ensure_dev_admin
 	$(DEV_SETTINGS) $(RUN) python manage.py runserver 127.0.0.1:8000
 
+# Two workers (pytest-xdist) on the two cores these machines have; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 test: install
-	$(RUN) pytest $(PYTEST_ARGS)
+	$(RUN) pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(RUN) ruff check .
