@@ -20,8 +20,6 @@ MORE = {
 }
 
 
-
-
 def count_queries(client, url):
     client.get(url)  # warm up: per-site settings rows, content types, as on a running site
     with CaptureQueriesContext(connection) as queries:
