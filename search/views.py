@@ -53,7 +53,12 @@ def search(request):
     filters = {name: request.GET.get(name, "")[:100] for name in FILTER_NAMES}
     page_number = request.GET.get("page", "1")[:10]
     locale = Locale.get_active()
-    context = {"search_query": query, "max_query_length": MAX_QUERY_LENGTH}
+    # The page has its own search box; a second one in the header would only confuse.
+    context = {
+        "search_query": query,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "hide_header_search": True,
+    }
 
     if query:
         site_search = SiteSearch(query, filters, locale).run()

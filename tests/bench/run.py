@@ -343,7 +343,7 @@ def signup_throughput(env, seconds, connections):
         end=start + dt.timedelta(hours=2),
         venue_name="Buurthuis",
         city="Kampen",
-        capacity=100,
+        capacity=40,  # fewer places than requests, so the run also shows the waiting list filling
         waiting_list=True,
     )
     index.add_child(instance=meetup)
