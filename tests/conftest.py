@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
-from tests.factories import HomePageFactory
+from tests.support.factories import HomePageFactory
 
 
 @pytest.fixture(autouse=True)

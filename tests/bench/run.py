@@ -71,7 +71,7 @@ def seed_if_needed():
     from django.test import override_settings
 
     from streams.models import ArticlePage
-    from tests.bench.seed import Seeder
+    from tests.support.seed import Seeder
 
     call_command("migrate", verbosity=0, interactive=False)
     if ArticlePage.objects.filter(locale__language_code="nl").count() >= SIZE["articles"]:
@@ -104,7 +104,7 @@ def bench_urls():
     from events.models import MeetupIndexPage
     from movement.models import Theme
     from streams.models import ArticleIndexPage, ParticipantIndexPage, StreamPage
-    from tests.bench.seed import Seeder, page_urls
+    from tests.support.seed import Seeder, page_urls
 
     seeder = Seeder()
     seeder.nl = Locale.objects.get(language_code="nl")

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from movement import roles
-from tests.factories import MeetupIndexPageFactory
+from tests.support.factories import MeetupIndexPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "een-lang-wachtwoord-voor-de-test"

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from events.models import SignUp
 from tests.browser.conftest import _vnu_jar, assert_no_axe_violations
-from tests.factories import (
+from tests.support.factories import (
     MeetupIndexPageFactory,
     MeetupPageFactory,
     StreamIndexPageFactory,

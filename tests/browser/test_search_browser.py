@@ -3,7 +3,7 @@ import re
 import pytest
 
 from tests.browser.conftest import check_page
-from tests.factories import (
+from tests.support.factories import (
     ArticlePageFactory,
     MeetupIndexPageFactory,
     MeetupPageFactory,

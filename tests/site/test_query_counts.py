@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.bench.seed import Seeder, page_urls
+from tests.support.seed import Seeder, page_urls
 
 pytestmark = pytest.mark.django_db
 

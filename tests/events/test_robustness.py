@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from events.models import MeetupPage, SignUp, SignUpEmail
 from tests.conftest import publish
-from tests.factories import (
+from tests.support.factories import (
     MeetupIndexPageFactory,
     MeetupPageFactory,
     SignUpFactory,

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 
-from tests.bench.seed import Seeder, page_urls
+from tests.support.seed import Seeder, page_urls
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
 
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from events.models import SignUp
-from tests.factories import MeetupIndexPageFactory, MeetupPageFactory, SignUpFactory
+from tests.support.factories import MeetupIndexPageFactory, MeetupPageFactory, SignUpFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from tests.conftest import publish, translate
-from tests.factories import (
+from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
     MeetupIndexPageFactory,

@@ -20,7 +20,7 @@ from streams.models import (
     StreamPage,
 )
 from tests.conftest import translate
-from tests.factories import (
+from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
     MeetupIndexPageFactory,
@@ -177,7 +177,7 @@ def test_translating_a_stream_page_with_wagtail_localize_serves_it_under_en(
 
 def test_a_theme_can_be_translated_with_wagtail_localize(locales):
     from movement.models import Theme
-    from tests.factories import ThemeFactory
+    from tests.support.factories import ThemeFactory
 
     theme = ThemeFactory(
         name="Zorgzame gemeenschappen", slug="zorgzame-gemeenschappen", description="Buurten."

@@ -21,7 +21,7 @@ from streams.models import (
     StreamPage,
 )
 from tests.conftest import translate
-from tests.factories import (
+from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
     MeetupIndexPageFactory,

@@ -10,7 +10,7 @@ from movement.keywords import keyword_usage
 from movement.models import Theme
 from streams.models import ArticleKeyword
 from tests.conftest import translate
-from tests.factories import (
+from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
     MeetupIndexPageFactory,

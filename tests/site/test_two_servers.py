@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
-from tests.factories import (
+from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
     MeetupIndexPageFactory,
@@ -26,7 +26,7 @@ from tests.factories import (
     signup_form_data,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from events.models import MeetupPage
-from tests.factories import (
+from tests.support.factories import (
     MeetupIndexPageFactory,
     MeetupPageFactory,
     MeetupSeriesFactory,

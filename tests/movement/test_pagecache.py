@@ -8,7 +8,7 @@ from django.test import Client
 
 from movement import pagecache
 from tests.conftest import publish
-from tests.factories import (
+from tests.support.factories import (
     ArticlePageFactory,
     MeetupIndexPageFactory,
     MeetupPageFactory,

@@ -9,9 +9,9 @@ from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
 from tests.conftest import translate
-from tests.factories import StandardPageFactory
+from tests.support.factories import StandardPageFactory
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
 
 

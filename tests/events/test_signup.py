@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from events.models import MeetupPage, SignUp, SignUpEmail
 from tests.conftest import translate
-from tests.factories import (
+from tests.support.factories import (
     MeetupIndexPageFactory,
     MeetupPageFactory,
     SignUpFactory,
