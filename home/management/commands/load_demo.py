@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page, Site
 
 from events.models import MeetupIndexPage, MeetupPage, MeetupSeries, SignUp
 from home.models import HomePage, StandardPage
-from movement.demo import content
-from movement.demo.images import demo_image
+from home.demo import content
+from home.demo.images import demo_image
 from movement.models import SiteSettings, Theme
 from streams.models import (
     ArticleIndexPage,
