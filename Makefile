@@ -28,9 +28,11 @@ PYTEST_WORKERS ?= 2
 test: install
 	$(RUN) pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# lint-imports checks the layers contract in pyproject.toml (docs/architecture.md).
 lint: install
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+	$(RUN) lint-imports
 
 format: install
 	$(RUN) ruff format .
