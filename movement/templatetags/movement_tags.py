@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from movement import navigation
@@ -51,17 +52,27 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
+        untranslated = False
         if code in alternates:
             url = alternates[code]
         elif target is not None:
             url = target.get_url(request)
         elif not isinstance(page, Page) and not alternates and request is not None:
             url = translate_url(request.get_full_path(), code)
-        elif code in homes:
-            url = homes[code].get_url(request)
         else:
-            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+            # This page has no (live) translation: say so, in that language, and offer its home.
+            untranslated = code != current
+            if code in homes:
+                url = homes[code].get_url(request)
+            else:
+                url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        note = ""
+        if untranslated:
+            with translation.override(code):
+                note = gettext("deze pagina is niet vertaald, naar de startpagina")
+        links.append(
+            {"code": code, "name": name, "url": url, "current": code == current, "note": note}
+        )
     return links
 
 
