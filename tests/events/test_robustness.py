@@ -54,7 +54,7 @@ def post_signup(client, django_capture_on_commit_callbacks):
 
 @pytest.mark.django_db
 def test_a_failing_mail_server_never_fails_or_loses_a_sign_up(meetup, post_signup, settings):
-    settings.EMAIL_BACKEND = "tests.test_events_robustness.BrokenEmailBackend"
+    settings.EMAIL_BACKEND = "tests.events.test_robustness.BrokenEmailBackend"
     response = post_signup(meetup)
     assert response.status_code == 200
     assert "Bedankt voor uw aanmelding" in response.content.decode()
@@ -89,7 +89,7 @@ def test_with_the_database_worker_a_failed_mail_is_retried_later(
     ours = DBTaskResult.objects.filter(task_path="events.tasks.send_signup_email")
     (queued,) = ours
 
-    settings.EMAIL_BACKEND = "tests.test_events_robustness.BrokenEmailBackend"
+    settings.EMAIL_BACKEND = "tests.events.test_robustness.BrokenEmailBackend"
     from events.emails import deliver
 
     email = SignUpEmail.objects.get()
