@@ -9,7 +9,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from movement import themes, views
+from movement.sitemap import TranslatedSitemap
 from search import views as search_views
+from streams import feeds
 
 handler404 = "movement.views.page_not_found"
 
@@ -17,7 +19,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),
 ]
@@ -38,6 +40,9 @@ urlpatterns += i18n_patterns(
     path(_("themas/<slug:slug>/"), themes.theme_detail, name="theme_detail"),
     path(_("trefwoorden/"), themes.keyword_index, name="keyword_index"),
     path(_("trefwoorden/<slug:slug>/"), themes.keyword_detail, name="keyword_detail"),
+    path(_("rss/artikelen/"), feeds.all_articles, name="article_feed"),
+    path(_("rss/artikelen/stroom/<slug:slug>/"), feeds.stream_articles, name="stream_article_feed"),
+    path(_("rss/artikelen/thema/<slug:slug>/"), feeds.theme_articles, name="theme_article_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -162,6 +162,7 @@ class StreamPage(VocabularyMixin, Page):
     subpage_types = ["streams.ArticlePage"]
 
     class Meta:
+    has_article_feed = True  # includes/social_meta.html advertises streams/feeds.py's feed
         verbose_name = _("stroom")
         verbose_name_plural = _("stromen")
 
@@ -294,6 +295,8 @@ class ArticlePage(VocabularyMixin, Page):
     def save(self, *args, **kwargs):
         words = len(plain_text_of(self.body).split()) + len(self.summary.split())
         self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+    og_type = "article"  # Open Graph type, read by includes/social_meta.html
+
         super().save(*args, **kwargs)
 
     @property
