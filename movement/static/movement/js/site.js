@@ -1,6 +1,45 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
+
+  // The phone menu: without JS the "Menu" link opens it with :target; with JS a real disclosure button.
+  var menuButton = document.querySelector(".menu-button");
+  var menu = document.getElementById("site-menu");
+  if (menuButton && menu) {
+    var setOpen = function (open) {
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    };
+    menuButton.addEventListener("click", function () {
+      setOpen(menuButton.getAttribute("aria-expanded") !== "true");
+    });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.classList.contains("is-open")) {
+        setOpen(false);
+        menuButton.focus();
+      }
+    });
+    if (location.hash === "#site-menu") setOpen(true);
+  }
+
+  // After a failed submit the error summary takes focus (autofocus does the same without JS).
+  var summary = document.querySelector(".error-summary[tabindex]");
+  if (summary && document.activeElement !== summary) summary.focus();
+
+  // An error link moves focus to its field and shows the field's label with it.
+  document.querySelectorAll(".error-summary a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var field = document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) return;
+      event.preventDefault();
+      var label = document.querySelector("label[for='" + field.id + "']") || field;
+      var holder = field.closest(".form-field") || label;
+      holder.scrollIntoView({ block: "start" });
+      field.focus({ preventScroll: true });
+    });
+  });
+
   // Embedded video loads only when the visitor asks for it (privacy: no third party by default).
   document.querySelectorAll("[data-embed]").forEach(function (figure) {
     var template = figure.querySelector("[data-embed-template]");
