@@ -1,10 +1,31 @@
 """Editors' actions that concern signed-up people: a meet-up cancelled, moved online, enlarged."""
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from events.models import MeetupPage
+from events.models import MeetupPage, MeetupSeries, SignUp
+from movement import pagecache
+
+# A series' name shows on its meet-ups' pages: a change refreshes every cached page.
+pagecache.watch(MeetupSeries)
+
+
+@receiver(post_save, sender=SignUp)
+@receiver(post_delete, sender=SignUp)
+def refresh_places_left(sender, instance, raw=False, **kwargs):
+    """A sign-up, cancellation or move off the waiting list changes that meet-up's places left:
+    refresh the cached pages that show them (its page in both languages, the listings and home
+    page sections with its card), and nothing else."""
+    if raw:
+        return
+    translation_key = (
+        MeetupPage.objects.filter(pk=instance.meetup_id)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if translation_key is not None:
+        pagecache.invalidate_tag_on_commit("meetup", translation_key)
 
 
 @receiver(pre_save, sender=MeetupPage)

@@ -20,22 +20,8 @@ def grant_on_new_section(sender, instance, created, raw=False, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete
-    from wagtail.models import Page
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
     from events.models import MeetupIndexPage
     from home.models import HomePage
-    from movement.models import FooterLink, SiteSettings
-    from movement.navigation import invalidate_navigation
-
-    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-        signal.connect(invalidate_navigation, dispatch_uid=f"navigation-{id(signal)}")
-    post_delete.connect(invalidate_navigation, sender=Page, dispatch_uid="navigation-page-delete")
-    for model in (SiteSettings, FooterLink):
-        post_save.connect(
-            invalidate_navigation, sender=model, dispatch_uid=f"navigation-{model.__name__}"
-        )
 
     post_save.connect(grant_on_new_section, sender=HomePage, dispatch_uid="roles-home")
     post_save.connect(grant_on_new_section, sender=MeetupIndexPage, dispatch_uid="roles-meetups")

@@ -1,41 +1,114 @@
-"""Caching for anonymous visitors, safe with several web servers.
+"""The one cache story: what anonymous visitors see is cached, and this module alone decides when
+it is stale (docs/architecture.md, "Caching").
 
 * Every public page gets a Cache-Control header: `public` with a short max-age when it may be
   shared, `private, no-cache` when it carries a form token, a cookie or a logged-in user's view.
 * With ``PAGE_CACHE_ENABLED`` (production turns it on when REDIS_URL is set) whole pages are kept
-  in the shared cache for anonymous GET requests (``middleware.PageCacheMiddleware``).
-* ``cached(name, build)`` keeps an expensive listing in the same cache.
+  in the shared cache for anonymous GET requests: ``wsgi.PageCacheApplication`` answers a hit
+  before Django's request handling, with one round trip to the cache; ``middleware`` stores.
+* ``cached(name, build, *parts)`` keeps anything derived from content (menus, language links,
+  facet counts) under the same rule.
 
-Everything lives under one *generation* number. Publishing, unpublishing, moving or deleting a
-page, and saving a theme, a site setting, an image or a sign-up, bump it (``invalidate``):
-every web server sees the new number in Redis at once, so no stale page or listing is served
-after a change. Entries of old generations simply expire.
+Two ways an entry goes stale:
+
+* The *content generation* (one number in the shared cache) changes when something every page
+  may show changes: a live page published, unpublished, moved or deleted, or a save of a model
+  registered with ``watch()`` (site settings, themes, footer links, images, ...). Draft saves,
+  revisions, log entries, sign-ups and outgoing e-mail do not count. Every stored page carries
+  the generation it was rendered under, and a hit needs the stored number to equal the current
+  one; the lookup fetches both in one round trip (``get_many``).
+* A *tag* names one small fact a page shows, such as a meet-up's places left. Rendering records
+  the tags it used (``depends_on``); storing a page files its key under each tag;
+  ``invalidate_tag`` deletes exactly those pages (a sign-up refreshes its meet-up's page,
+  the listings and the home page section that show it, and nothing else).
 """
 
+import contextvars
 import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
+TAG_TIMEOUT = 24 * 60 * 60
+# A page whose tag changed less than this before its rendering began is not kept either: room
+# for the clocks of several servers (NTP keeps them within milliseconds).
+CLOCK_MARGIN = 0.05
+
+# Per request (set by the middleware): the generation read with the page lookup, the tags the
+# rendering used, and small memoised values (site, settings, locale, ...).
+_generation = contextvars.ContextVar("pagecache_generation", default=None)
+_tags = contextvars.ContextVar("pagecache_tags", default=None)
+_memo = contextvars.ContextVar("pagecache_memo", default=None)
+
+_watched = {}  # model label -> react to newly created rows too?
+
+
+def _fresh_generation():
+    # A fresh number after a cache flush or eviction, so old entries are never reused.
+    cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    return cache.get(GENERATION_KEY, 0)
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
+    """The content generation, read once per request."""
+    value = _generation.get()
     if value is None:
-        # A fresh number after a cache flush or eviction, so old entries are never reused.
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-        value = cache.get(GENERATION_KEY, 0)
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = _fresh_generation()
+        _generation.set(value)
     return value
 
 
 def invalidate(**kwargs):
-    """Forget every cached page and listing (on every server sharing the cache)."""
+    """Forget every cached page and derived value (on every server sharing the cache)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (or evicted): start a new one
         cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    if _generation.get() is not None:
+        _generation.set(None)
+
+
+def invalidate_now_and_on_commit(**kwargs):
+    # Now, for this process; and again when the transaction commits, so that a request on
+    # another server that read the old rows in between cannot keep them cached.
+    invalidate()
+    transaction.on_commit(invalidate)
+
+
+# --- Requests ------------------------------------------------------------------------------
+
+
+def begin_request(generation_value=None):
+    """Start a request's scope: returns tokens for ``end_request``."""
+    return (
+        _generation.set(generation_value),
+        _tags.set(set()),
+        _memo.set({}),
+    )
+
+
+def end_request(tokens):
+    for var, token in zip((_generation, _tags, _memo), tokens, strict=True):
+        var.reset(token)
+
+
+def memoise(name, build, *parts):
+    """`build()` once per request for (name, parts); outside a request, every time."""
+    memo = _memo.get()
+    if memo is None:
+        return build()
+    key = (name, *parts)
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]
+
+
+# --- Derived values ------------------------------------------------------------------------
 
 
 def key(*parts):
@@ -44,11 +117,105 @@ def key(*parts):
 
 
 def cached(name, build, *parts, timeout=None):
-    """The result of `build()` for (name, parts), kept until the next change of content."""
-    timeout = settings.PAGE_CACHE_SECONDS if timeout is None else timeout
-    cache_key = f"listing:{generation()}:{name}:{key(*parts)}"
-    value = cache.get(cache_key)
-    if value is None:
-        value = build()
-        cache.set(cache_key, value, timeout)
-    return value
+    """The result of `build()` for (name, parts), kept until the content generation changes;
+    memoised for the rest of the request."""
+
+    def fetch():
+        lifetime = settings.PAGE_CACHE_SECONDS if timeout is None else timeout
+        cache_key = f"derived:{generation()}:{name}:{key(*parts)}"
+        value = cache.get(cache_key)
+        if value is None:
+            value = build()
+            cache.set(cache_key, value, lifetime)
+        return value
+
+    return memoise(f"cached:{name}", fetch, *parts)
+
+
+# --- Tags ----------------------------------------------------------------------------------
+
+
+def depends_on(*tag):
+    """The page being rendered shows this fact (e.g. ``depends_on("meetup", key)``)."""
+    tags = _tags.get()
+    if tags is not None:
+        tags.add(":".join(str(part) for part in tag))
+
+
+def rendered_tags():
+    return set(_tags.get() or ())
+
+
+def _tag_key(tag):
+    return f"pagecache:tag:{tag}"
+
+
+def _stamp_key(tag):
+    return f"pagecache:tagstamp:{tag}"
+
+
+def _redis(cache_backend):
+    client = getattr(cache_backend, "client", None)
+    get_client = getattr(client, "get_client", None)
+    return get_client(write=True) if get_client else None
+
+
+def file_under_tags(page_key, tags, started):
+    """Remember that `page_key` shows `tags`. False when one of them changed after `started`
+    (the rendering may have read the old value): the caller must not keep the page then."""
+    if not tags:
+        return True
+    stamps = cache.get_many([_stamp_key(tag) for tag in tags])
+    if any(stamp >= started - CLOCK_MARGIN for stamp in stamps.values()):
+        return False
+    redis = _redis(cache)
+    if redis is not None:
+        pipe = redis.pipeline(transaction=False)
+        for tag in tags:
+            raw = cache.make_key(_tag_key(tag))
+            pipe.sadd(raw, page_key)
+            pipe.expire(raw, TAG_TIMEOUT)
+        pipe.execute()
+    else:  # the in-process cache (tests, one server): no concurrent writers to lose
+        for tag in tags:
+            members = cache.get(_tag_key(tag)) or set()
+            members.add(page_key)
+            cache.set(_tag_key(tag), members, TAG_TIMEOUT)
+    return True
+
+
+def invalidate_tag(*tag):
+    """Delete every stored page that shows this fact, on every server."""
+    tag = ":".join(str(part) for part in tag)
+    cache.set(_stamp_key(tag), time.time(), TAG_TIMEOUT)
+    redis = _redis(cache)
+    if redis is not None:
+        raw = cache.make_key(_tag_key(tag))
+        pipe = redis.pipeline(transaction=True)
+        pipe.smembers(raw)
+        pipe.delete(raw)
+        members, _ = pipe.execute()
+        keys = [member.decode() if isinstance(member, bytes) else member for member in members]
+    else:
+        keys = list(cache.get(_tag_key(tag)) or ())
+        cache.delete(_tag_key(tag))
+    if keys:
+        cache.delete_many(keys)
+
+
+def invalidate_tag_on_commit(*tag):
+    invalidate_tag(*tag)
+    transaction.on_commit(lambda: invalidate_tag(*tag))
+
+
+# --- What counts as visible ----------------------------------------------------------------
+
+
+def watch(model, *, on_create=True):
+    """Saves and deletions of `model` change what visitors see (apps register their own)."""
+    _watched[model._meta.label_lower] = on_create
+
+
+def is_watched(model, created=False):
+    on_create = _watched.get(model._meta.label_lower)
+    return on_create is not None and (on_create or not created)

@@ -1,7 +1,9 @@
 """Cache-Control for the public site, and the optional full-page cache for anonymous visitors.
 
-Placed right after WhiteNoise, so a hit skips sessions, CSRF, the URL resolver and the view;
-SecurityMiddleware still adds its headers to it, and the stored response already carries ours.
+The first middleware: what it stores carries every other middleware's headers, so a hit can be
+served as it is, by this middleware or, before Django's request handling, by the WSGI wrapper
+(``pagecache.wsgi``), which does the same lookup with the same key. Every request also gets its
+memo scope here (``pagecache.begin_request``): the generation, the tags the rendering used.
 
 A response is stored only when nothing in it belongs to one visitor:
 * the request was an anonymous GET (no session or messages cookie);
@@ -14,9 +16,12 @@ HEAD requests, by scheme, host, path, query string and the language the URL sele
 """
 
 import re
+import time
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
@@ -75,18 +80,67 @@ def shareable(request, response):
     )
 
 
+# Set by the WSGI wrapper after a miss: the generation it read, so the lookup is not repeated.
+GENERATION_ENVIRON = "movement.pagecache.generation"
+NOT_STORED_HEADERS = {"x-page-cache", "set-cookie"}
+
+
 def cache_key(request):
+    """The same for every request that may get the same page (no generation: the stored entry
+    carries it, so one round trip fetches the current generation and the page together)."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    return "page:{}:{}".format(
-        pagecache.generation(),
-        pagecache.key(
-            request.scheme,
-            request.get_host(),
-            request.path,
-            request.META.get("QUERY_STRING", ""),
-            language,
-        ),
+    return "page:" + pagecache.key(
+        request.scheme,
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        language,
     )
+
+
+def storable_key(request):
+    """The cache key when this request may be answered from (and stored in) the page cache."""
+    if not (
+        settings.PAGE_CACHE_ENABLED
+        and is_public_path(request.path)
+        and not request.path.startswith(NOT_STORED_PREFIXES)
+        and is_anonymous_get(request)
+    ):
+        return None
+    try:
+        return cache_key(request)
+    except Exception:  # e.g. a disallowed Host header: let Django answer it
+        return None
+
+
+def lookup(key):
+    """(current generation, stored entry or None), in one round trip to the cache."""
+    found = cache.get_many([pagecache.GENERATION_KEY, key])
+    generation = found.get(pagecache.GENERATION_KEY)
+    if generation is None:
+        return pagecache._fresh_generation(), None
+    entry = found.get(key)
+    if entry is not None and entry[0] != generation:
+        entry = None
+    return generation, entry
+
+
+def entry_for(generation, response):
+    headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
+    return (generation, response.status_code, headers, response.content)
+
+
+def response_for(entry):
+    _, status, headers, body = entry
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def status_line(status):
+    return f"{status} {HTTPStatus(status).phrase}"
 
 
 class PageCacheMiddleware:
@@ -96,29 +150,26 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_public_path(request.path):
             return self.get_response(request)
-        anonymous = is_anonymous_get(request)
-        key = None
-        if (
-            anonymous
-            and settings.PAGE_CACHE_ENABLED
-            and not request.path.startswith(NOT_STORED_PREFIXES)
-        ):
-            try:
-                key = cache_key(request)
-            except Exception:  # e.g. a disallowed Host header: let Django answer it
-                key = None
-            if key is not None:
-                cached = cache.get(key)
-                if cached is not None:
-                    cached["X-Page-Cache"] = "hit"
-                    return cached
+        key = storable_key(request)
+        generation = request.META.get(GENERATION_ENVIRON)
+        if key is not None and generation is None:
+            generation, entry = lookup(key)
+            if entry is not None:
+                return response_for(entry)
 
-        response = self.get_response(request)
+        tokens = pagecache.begin_request(generation)
+        started = time.time()
+        try:
+            response = self.get_response(request)
+            tags = pagecache.rendered_tags()
+        finally:
+            pagecache.end_request(tokens)
 
-        if anonymous and shareable(request, response):
+        if is_anonymous_get(request) and shareable(request, response):
             self.mark_public(response)
             if key is not None:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                if pagecache.file_under_tags(key, tags, started):
+                    cache.set(key, entry_for(generation, response), settings.PAGE_CACHE_SECONDS)
                 response["X-Page-Cache"] = "miss"
         elif not response.has_header("Cache-Control") and response.status_code < 500:
             # A form with this visitor's token, a logged-in view, a visitor's messages.

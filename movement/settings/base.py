@@ -45,15 +45,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: what it stores carries every other middleware's headers (movement/pagecache).
+    "movement.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "movement.pagecache.middleware.PageCacheMiddleware",
     "movement.middleware.LoginRateLimitMiddleware",
     "movement.middleware.DocumentDownloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's check, answered by Origin / Sec-Fetch-Site first: forms on cached pages.
+    "movement.pagecache.csrf.OriginCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
-from movement import navigation
+from movement import navigation, pagecache
 
 register = template.Library()
 
@@ -80,6 +80,14 @@ def language_links(context):
 def footer_links(context):
     request = context.get("request")
     return navigation.footer_navigation(request) if request else []
+
+
+@register.simple_tag
+def page_shows(*tag):
+    """This page shows a fact that changes on its own (e.g. a meet-up's places left): a change
+    of it refreshes the cached page (movement.pagecache.invalidate_tag)."""
+    pagecache.depends_on(*tag)
+    return ""
 
 
 @register.filter
