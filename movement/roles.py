@@ -1,4 +1,4 @@
-"""The editors' roles, as Django groups with Wagtail page and collection permissions.
+"""The editors' roles: every group's permissions are defined here, once, in ROLES.
 
 | group                | may                                                                  |
 |----------------------|----------------------------------------------------------------------|
@@ -9,12 +9,21 @@
 | Meet-up organisers   | prepare meet-ups (published after moderation), the sign-ups' data    |
 | Translators          | translate into English (wagtail-localize), publish English pages     |
 
-Created by a data migration (movement 0002) and kept in place after every migrate/flush, since
-page permissions need pages that only exist once content does (see movement/signals.py).
+The pages a role works on belong to the apps above this core: each app registers them with
+register_section() from its AppConfig.ready (the translators' English home pages from home, the
+meet-up indexes from events). One group of coordinators per stream is made by streams from the
+COORDINATORS definition (streams/coordinators.py).
+
+The groups are created by a data migration (movement 0002) from ROLES and completed after every
+migrate/flush (movement/signals.py), since page permissions need pages that only exist once
+content does; a new section page gets its permissions when it is created.
 """
+
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
+from django.db.models.signals import post_save
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -41,33 +50,6 @@ ALL_PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
-EDITOR_MODEL_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("movement", "add_theme"),
-    ("movement", "change_theme"),
-    ("movement", "delete_theme"),
-    ("taggit", "add_tag"),
-    ("taggit", "change_tag"),
-    ("taggit", "delete_tag"),
-    ("events", "add_meetupseries"),
-    ("events", "change_meetupseries"),
-    ("events", "delete_meetupseries"),
-    ("streams", "view_joinapplication"),
-    ("streams", "delete_joinapplication"),
-    ("wagtail_localize", "submit_translation"),
-    ("wagtailsearchpromotions", "add_searchpromotion"),
-    ("wagtailsearchpromotions", "change_searchpromotion"),
-    ("wagtailsearchpromotions", "delete_searchpromotion"),
-    ("wagtailredirects", "add_redirect"),
-    ("wagtailredirects", "change_redirect"),
-    ("wagtailredirects", "delete_redirect"),
-]
-TRANSLATOR_MODEL_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("wagtail_localize", "submit_translation"),
-    ("movement", "change_theme"),
-    ("events", "change_meetupseries"),
-]
 COLLECTION_PERMISSIONS = [
     "add_image",
     "change_image",
@@ -76,6 +58,126 @@ COLLECTION_PERMISSIONS = [
     "change_document",
     "choose_document",
 ]
+
+
+@dataclass(frozen=True)
+class Role:
+    """One group's permissions. model_permissions=None means every permission there is;
+    root_page_permissions hang on the page tree's root, section_page_permissions on the pages
+    the apps register for the role (register_section)."""
+
+    name: str
+    model_permissions: list | None = field(default_factory=list)
+    collection_permissions: list = field(default_factory=list)
+    root_page_permissions: list = field(default_factory=list)
+    section_page_permissions: list = field(default_factory=list)
+    moderates: bool = False
+
+
+ROLES = [
+    Role(
+        SITE_ADMINISTRATORS,
+        model_permissions=None,
+        root_page_permissions=ALL_PAGE_PERMISSIONS,
+    ),
+    Role(
+        LOC_EDITORS,
+        model_permissions=[
+            ("wagtailadmin", "access_admin"),
+            ("movement", "add_theme"),
+            ("movement", "change_theme"),
+            ("movement", "delete_theme"),
+            ("taggit", "add_tag"),
+            ("taggit", "change_tag"),
+            ("taggit", "delete_tag"),
+            ("events", "add_meetupseries"),
+            ("events", "change_meetupseries"),
+            ("events", "delete_meetupseries"),
+            ("streams", "view_joinapplication"),
+            ("streams", "delete_joinapplication"),
+            ("wagtail_localize", "submit_translation"),
+            ("wagtailsearchpromotions", "add_searchpromotion"),
+            ("wagtailsearchpromotions", "change_searchpromotion"),
+            ("wagtailsearchpromotions", "delete_searchpromotion"),
+            ("wagtailredirects", "add_redirect"),
+            ("wagtailredirects", "change_redirect"),
+            ("wagtailredirects", "delete_redirect"),
+        ],
+        collection_permissions=COLLECTION_PERMISSIONS,
+        root_page_permissions=ALL_PAGE_PERMISSIONS,
+        moderates=True,
+    ),
+    Role(
+        TRANSLATORS,
+        model_permissions=[
+            ("wagtailadmin", "access_admin"),
+            ("wagtail_localize", "submit_translation"),
+            ("movement", "change_theme"),
+            ("events", "change_meetupseries"),
+        ],
+        collection_permissions=["choose_image", "choose_document"],
+        # On the home pages of the other languages: English pages, published by translators.
+        section_page_permissions=[
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+        ],
+    ),
+    Role(
+        MEETUP_ORGANISERS,
+        model_permissions=[
+            ("wagtailadmin", "access_admin"),
+            ("events", "view_signup"),
+            ("events", "change_signup"),
+            ("events", "view_personal_data"),
+        ],
+        collection_permissions=COLLECTION_PERMISSIONS,
+        # Organisers prepare meet-ups; the LOC editors approve them for publication.
+        section_page_permissions=["add_page", "change_page", "lock_page", "unlock_page"],
+    ),
+]
+
+# The template of every stream's coordinators' group ("Coördinatoren <stream>"), applied per
+# stream by streams/coordinators.py on the stream's pages in every language.
+COORDINATORS = Role(
+    "Coördinatoren",
+    model_permissions=[("wagtailadmin", "access_admin")],
+    collection_permissions=COLLECTION_PERMISSIONS,
+    section_page_permissions=["add_page", "change_page", "lock_page", "unlock_page"],
+)
+
+
+def role(name):
+    return next(candidate for candidate in ROLES if candidate.name == name)
+
+
+@dataclass(frozen=True)
+class Section:
+    role: str
+    model: type
+    pages: object  # a callable returning the pages, or None for every page of the model
+
+    def all_pages(self):
+        return self.pages() if self.pages is not None else self.model.objects.all()
+
+
+_sections = []
+
+
+def register_section(role_name, model, pages=None):
+    """The pages of `model` (or those `pages()` returns) are where the role `role_name` works: its
+    section_page_permissions are granted on them now and whenever such a page is created."""
+    _sections.append(Section(role_name, model, pages))
+    post_save.connect(
+        grant_on_new_section, sender=model, dispatch_uid=f"roles-{role_name}-{model._meta.label}"
+    )
+
+
+def grant_on_new_section(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        grant_section_pages()
 
 
 def _permissions(pairs):
@@ -106,69 +208,51 @@ def grant_collections(group, codenames=COLLECTION_PERMISSIONS):
         )
 
 
+def apply_role(group, definition, pages=()):
+    """Give `group` what `definition` says: model and collection permissions, page permissions
+    on the root and on `pages` (its section). Adds, never removes. Idempotent."""
+    if definition.model_permissions is None:
+        group.permissions.set(Permission.objects.all())
+    else:
+        group.permissions.add(*_permissions(definition.model_permissions))
+    if definition.collection_permissions:
+        grant_collections(group, definition.collection_permissions)
+    root = Page.get_first_root_node()
+    if root is not None and definition.root_page_permissions:
+        grant_pages(group, root, definition.root_page_permissions)
+    for page in pages:
+        grant_pages(group, page, definition.section_page_permissions)
+
+
 def ensure_roles():
     """Create or complete every role group and the moderation workflow. Idempotent."""
+    for definition in ROLES:
+        group, _ = Group.objects.get_or_create(name=definition.name)
+        apply_role(group, definition)
     root = Page.get_first_root_node()
-
-    admins, _ = Group.objects.get_or_create(name=SITE_ADMINISTRATORS)
-    admins.permissions.set(Permission.objects.all())
-
-    editors, _ = Group.objects.get_or_create(name=LOC_EDITORS)
-    editors.permissions.add(*_permissions(EDITOR_MODEL_PERMISSIONS))
-    grant_collections(editors)
-
-    translators, _ = Group.objects.get_or_create(name=TRANSLATORS)
-    translators.permissions.add(*_permissions(TRANSLATOR_MODEL_PERMISSIONS))
-    grant_collections(translators, ["choose_image", "choose_document"])
-
-    organisers, _ = Group.objects.get_or_create(name=MEETUP_ORGANISERS)
-    organisers.permissions.add(
-        *_permissions(
-            [
-                ("wagtailadmin", "access_admin"),
-                ("events", "view_signup"),
-                ("events", "change_signup"),
-                ("events", "view_personal_data"),
-            ]
-        )
-    )
-    grant_collections(organisers)
-
     if root is not None:
-        grant_pages(admins, root, ALL_PAGE_PERMISSIONS)
-        grant_pages(editors, root, ALL_PAGE_PERMISSIONS)
-        ensure_moderation_workflow(root, editors)
+        moderators = [
+            Group.objects.get(name=definition.name) for definition in ROLES if definition.moderates
+        ]
+        ensure_moderation_workflow(root, moderators)
     grant_section_pages()
 
 
-def ensure_moderation_workflow(root, editors):
+def ensure_moderation_workflow(root, moderators):
     """Everyone without publish rights submits to the LOC editors, who approve or reject."""
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.set([editors])
+    task.groups.set(moderators)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
 
 
 def grant_section_pages():
-    """Page permissions that hang on content: English pages for translators, meet-ups for organisers."""
-    from django.conf import settings
-
-    from events.models import MeetupIndexPage
-    from home.models import HomePage
-
-    translators = Group.objects.filter(name=TRANSLATORS).first()
-    organisers = Group.objects.filter(name=MEETUP_ORGANISERS).first()
-    if translators is not None:
-        for home in HomePage.objects.exclude(locale__language_code=settings.LANGUAGE_CODE):
-            grant_pages(
-                translators,
-                home,
-                ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-            )
-    if organisers is not None:
-        # Organisers prepare meet-ups; the LOC editors approve them for publication.
-        for index in MeetupIndexPage.objects.all():
-            grant_pages(organisers, index, ["add_page", "change_page", "lock_page", "unlock_page"])
+    """Page permissions that hang on content, on the sections the apps registered."""
+    for section in _sections:
+        group = Group.objects.filter(name=section.role).first()
+        if group is not None:
+            for page in section.all_pages():
+                grant_pages(group, page, role(section.role).section_page_permissions)

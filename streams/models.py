@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from movement import blocks as body_blocks
 from movement.blocks import BodyBlock, plain_text_of
+from movement.listing import redirect_old_names
 from movement.models import (
     VOCABULARY_SEARCH_FIELDS,
     VocabularyMixin,
@@ -22,6 +23,7 @@ from movement.models import (
     in_active_locale,
     vocabulary_panel,
 )
+from streams import listings
 
 WORDS_PER_MINUTE = 200
 
@@ -160,15 +162,20 @@ class StreamPage(VocabularyMixin, Page):
     ]
     parent_page_types = ["streams.StreamIndexPage"]
     subpage_types = ["streams.ArticlePage"]
+    has_article_feed = True  # includes/social_meta.html advertises streams/feeds.py's feed
 
     class Meta:
-    has_article_feed = True  # includes/social_meta.html advertises streams/feeds.py's feed
         verbose_name = _("stroom")
         verbose_name_plural = _("stromen")
 
     @property
     def sharing_image(self):
         return self.image
+
+    @classmethod
+    def in_locale(cls, locale):
+        """The published streams of one language, in the tree's order (for filters)."""
+        return list(cls.objects.live().public().filter(locale=locale).order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         from events.models import upcoming_meetups
@@ -209,20 +216,20 @@ class ArticleIndexPage(Page):
     class Meta:
         verbose_name = _("nieuwsoverzicht")
 
-    def get_context(self, request, *args, **kwargs):
-        from movement.listing import Listing
-        from streams import listings
+    def serve(self, request, *args, **kwargs):
+        return redirect_old_names(request) or super().serve(request, *args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.listing(self.locale)
-        streams = listings.streams_in(self.locale)
-        facets = [
-            listings.article_stream_facet(streams),
-            listings.kind_facet(),
-            listings.theme_facet(self.locale),
-            listings.year_facet(listings.article_years(articles)),
-        ]
-        context.update(Listing(request, articles, facets).context())
+        streams = StreamPage.in_locale(self.locale)
+        listing = listings.article_listing(
+            request.GET,
+            ArticlePage.listing(self.locale),
+            streams=streams,
+            kinds=ArticlePage.Kind.choices,
+            locale=self.locale,
+        )
+        context.update(listing.context())
         stream_of = stream_lookup(streams)
         for article in context["results"]:
             article.stream_page = stream_of(article)
@@ -288,6 +295,8 @@ class ArticlePage(VocabularyMixin, Page):
     parent_page_types = ["streams.StreamPage", "streams.ArticleIndexPage"]
     subpage_types = []
 
+    og_type = "article"  # Open Graph type, read by includes/social_meta.html
+
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
@@ -295,8 +304,6 @@ class ArticlePage(VocabularyMixin, Page):
     def save(self, *args, **kwargs):
         words = len(plain_text_of(self.body).split()) + len(self.summary.split())
         self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
-    og_type = "article"  # Open Graph type, read by includes/social_meta.html
-
         super().save(*args, **kwargs)
 
     @property
@@ -351,15 +358,18 @@ class ParticipantIndexPage(Page):
     class Meta:
         verbose_name = _("overzicht van deelnemers")
 
-    def get_context(self, request, *args, **kwargs):
-        from movement.listing import Listing
-        from streams import listings
+    def serve(self, request, *args, **kwargs):
+        return redirect_old_names(request) or super().serve(request, *args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        streams = listings.streams_in(self.locale)
-        facets = [listings.participant_stream_facet(streams), listings.province_facet()]
-        participants = ParticipantPage.listing(self.locale)
-        context.update(Listing(request, participants, facets, per_page=24).context())
+        listing = listings.participant_listing(
+            request.GET,
+            ParticipantPage.listing(self.locale),
+            streams=StreamPage.in_locale(self.locale),
+            provinces=PROVINCES,
+        )
+        context.update(listing.context())
         return context
 
 
@@ -488,6 +498,23 @@ class JoinApplication(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.created_at:%d-%m-%Y})"
+
+
+class StreamCoordinators(models.Model):
+    """A stream's coordinators' group, tied to the stream by its translation key (shared by every
+    language version), never by its title: the group's name only follows the title."""
+
+    stream_key = models.UUIDField(_("vertaalsleutel van de stroom"), unique=True)
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="stream_coordinators"
+    )
+
+    class Meta:
+        verbose_name = _("coördinatoren van een stroom")
+        verbose_name_plural = _("coördinatoren van stromen")
+
+    def __str__(self):
+        return self.group.name
 
 
 def stream_lookup(streams):
