@@ -24,6 +24,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from events import registration
+from events.dashboard import add_upcoming_meetups_panel
 from events.models import MeetupPage, SignUp
 
 PERSONAL_DATA = "events.view_personal_data"
@@ -272,3 +273,6 @@ def personal_data_permission():
     return Permission.objects.filter(
         content_type__app_label="events", codename="view_personal_data"
     )
+
+
+hooks.register("construct_homepage_panels", add_upcoming_meetups_panel)

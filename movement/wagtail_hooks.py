@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from movement.dashboard import add_dashboard_panels
 from movement.keywords import keyword_usage, merge_keywords
 from movement.models import Theme
 from movement.themes import KINDS
@@ -152,8 +153,4 @@ def protect_vocabularies(request, instances):
     return None
 
 
-@hooks.register("construct_homepage_panels")
-def add_dashboard_panels(request, panels):
-    from movement.dashboard import panels_for
-
-    panels[:0] = panels_for(request)
+hooks.register("construct_homepage_panels", add_dashboard_panels)
