@@ -9,9 +9,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from events.models import MeetupIndexPage, MeetupPage, MeetupSeries, SignUp
-from home.models import HomePage, StandardPage
 from home.demo import content
 from home.demo.images import demo_image
+from home.models import HomePage, StandardPage
 from movement.models import SiteSettings, Theme
 from streams.models import (
     ArticleIndexPage,
@@ -92,7 +92,7 @@ class Command(BaseCommand):
                 hero_text=nl["hero_text"],
                 hero_cta_label=nl["hero_cta_label"],
                 hero_image_alt=nl["hero_image_alt"],
-                hero_image=demo_image("Kleuren van de beweging", seed=1),
+                hero_image=demo_image("Kleuren van de beweging", seed=1, hero=True),
                 intro=[("paragraph", nl["intro"])],
                 locale=self.nl,
             )
@@ -172,7 +172,12 @@ class Command(BaseCommand):
                     start_year=data["start_year"],
                     accent_colour=data["accent"],
                     icon=data["icon"],
-                    image=demo_image(f"Stroom {nl['title']}", seed=number * 10),
+                    image=demo_image(
+                        f"Stroom {nl['title']}",
+                        seed=number * 10,
+                        accent=data["accent"],
+                        icon=data["icon"],
+                    ),
                     spearheads=[
                         ("spearhead", {"title": t, "description": d}) for t, d in nl["spearheads"]
                     ],
@@ -211,7 +216,9 @@ class Command(BaseCommand):
                     province=province,
                     year_joined=year,
                     description=description,
-                    logo=demo_image(f"Logo {name}", seed=100 + number, width=400, height=400),
+                    logo=demo_image(
+                        f"Logo {name}", seed=100 + number, width=400, height=400, monogram=name
+                    ),
                 )
                 page.streams = [self.streams[key] for key in streams]
                 page.themes = [self.themes[key] for key in themes]
@@ -244,7 +251,12 @@ class Command(BaseCommand):
                 summary=summary,
                 authors="Redactie Radicale vernieuwing",
                 body=paragraphs(*texts),
-                image=demo_image(f"Artikel {title}", seed=200 + number),
+                image=demo_image(
+                    f"Artikel {title}",
+                    seed=200 + number,
+                    accent=parent.accent_colour if stream_key else "red",
+                    icon=parent.icon if stream_key else "people",
+                ),
                 image_alt="",
             )
             article.themes = [self.themes[key] for key in themes]
