@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
-from movement import navigation, pagecache
+from movement import i18n, navigation, pagecache
 
 register = template.Library()
 
@@ -39,15 +39,8 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
-    homes = {}
-    site = _current_site(request)
-    if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+    translations = i18n.page_alternates(page, request)  # memoised, cached: no query on a hit
+    homes = i18n.home_alternates(request)
     alternates = context.get("alternate_urls") or {}
     links = []
     for code, name in settings.LANGUAGES:
@@ -56,14 +49,14 @@ def language_links(context):
         if code in alternates:
             url = alternates[code]
         elif target is not None:
-            url = target.get_url(request)
+            url = target
         elif not isinstance(page, Page) and not alternates and request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
             # This page has no (live) translation: say so, in that language, and offer its home.
             untranslated = code != current
             if code in homes:
-                url = homes[code].get_url(request)
+                url = homes[code]
             else:
                 url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         note = ""
