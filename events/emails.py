@@ -1,46 +1,31 @@
-"""Writing and sending the e-mails to signed-up people, in their own language."""
+"""The e-mails to signed-up people, written in their own language and put in the outbox.
 
-import datetime as dt
-import logging
+The flow runs one way: events.registration decides, this module writes the message, and
+movement.outbox stores it in the same transaction and sends it after commit (with retries)."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from events import ics
-from events.models import MeetupIndexPage, SignUp, SignUpEmail
-
-logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 8
-
-
-def retry_delay(attempts):
-    """1, 2, 4, ... minutes, at most six hours between tries."""
-    return dt.timedelta(minutes=min(2 ** (attempts - 1), 360))
-
+from events.models import EmailKind, MeetupIndexPage, SignUp
+from movement.outbox import cancel_pending, for_object, queue_mail
 
 SUBJECTS = {
-    SignUpEmail.Kind.CONFIRMATION: lambda title: _("Aangemeld: %(title)s") % {"title": title},
-    SignUpEmail.Kind.WAITING: lambda title: _("Op de wachtlijst: %(title)s") % {"title": title},
-    SignUpEmail.Kind.PROMOTED: lambda title: (
-        _("Er is een plaats voor u: %(title)s") % {"title": title}
-    ),
-    SignUpEmail.Kind.REMINDER: lambda title: _("Herinnering: %(title)s") % {"title": title},
-    SignUpEmail.Kind.MEETUP_CANCELLED: lambda title: (
-        _("Gaat niet door: %(title)s") % {"title": title}
-    ),
-    SignUpEmail.Kind.MOVED_ONLINE: lambda title: _("Nu online: %(title)s") % {"title": title},
+    EmailKind.CONFIRMATION: lambda title: _("Aangemeld: %(title)s") % {"title": title},
+    EmailKind.WAITING: lambda title: _("Op de wachtlijst: %(title)s") % {"title": title},
+    EmailKind.PROMOTED: lambda title: _("Er is een plaats voor u: %(title)s") % {"title": title},
+    EmailKind.REMINDER: lambda title: _("Herinnering: %(title)s") % {"title": title},
+    EmailKind.MEETUP_CANCELLED: lambda title: _("Gaat niet door: %(title)s") % {"title": title},
+    EmailKind.MOVED_ONLINE: lambda title: _("Nu online: %(title)s") % {"title": title},
 }
 WITH_CALENDAR_FILE = {
-    SignUpEmail.Kind.CONFIRMATION,
-    SignUpEmail.Kind.PROMOTED,
-    SignUpEmail.Kind.REMINDER,
-    SignUpEmail.Kind.MEETUP_CANCELLED,
-    SignUpEmail.Kind.MOVED_ONLINE,
+    EmailKind.CONFIRMATION,
+    EmailKind.PROMOTED,
+    EmailKind.REMINDER,
+    EmailKind.MEETUP_CANCELLED,
+    EmailKind.MOVED_ONLINE,
 }
 
 
@@ -51,9 +36,10 @@ def cancel_url(signup, meetup):
     return index.subpage_url("cancel", signup.cancel_token, full=True)
 
 
-def build_message(email):
-    """The EmailMessage for an outbox row, rendered in the sign-up's language."""
-    signup = email.signup
+def compose(signup, kind):
+    """The keyword arguments of movement.outbox.queue_mail for this sign-up and kind, rendered in
+    the sign-up's language. The subject holds the meet-up's title (editors' text), never what a
+    visitor typed."""
     with translation.override(signup.language), timezone.override(settings.TIME_ZONE):
         meetup = signup.meetup.in_language(signup.language)
         has_place = signup.status == SignUp.Status.CONFIRMED
@@ -62,7 +48,7 @@ def build_message(email):
         context = {
             "signup": signup,
             "meetup": meetup,
-            "kind": email.kind,
+            "kind": kind,
             "has_place": has_place,
             "online_url": online_url,
             "page_url": page_url,
@@ -70,73 +56,34 @@ def build_message(email):
             "contact_email": meetup.contact_email,
             "is_online": meetup.is_online,
         }
-        subject = SUBJECTS[email.kind](meetup.title)
-        body = render_to_string("events/email/message.txt", context)
-        message = EmailMessage(
-            subject=subject,
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[signup.email],
-            reply_to=[meetup.contact_email] if meetup.contact_email else None,
-        )
-        if email.kind in WITH_CALENDAR_FILE:
+        mail = {
+            "to": signup.email,
+            "subject": SUBJECTS[kind](meetup.title),
+            "body": render_to_string("events/email/message.txt", context),
+            "headers": {"Reply-To": meetup.contact_email} if meetup.contact_email else {},
+            "attachments": [],
+        }
+        if kind in WITH_CALENDAR_FILE:
             event = ics.event_for(
                 meetup,
                 url=page_url,
                 online_url=online_url or None,
                 description_extra=_("Afmelden: %(url)s") % {"url": context["cancel_url"]},
             )
-            message.attach("meet-up.ics", ics.calendar_for([event]), "text/calendar")
-    return message
+            mail["attachments"].append(("meet-up.ics", ics.calendar_for([event]), "text/calendar"))
+    return mail
 
 
-def deliver(email_id):
-    """Send one outbox e-mail. Never raises: a failure is logged, counted and retried later.
-    Returns True when the e-mail was sent (now or before)."""
-    with transaction.atomic():
-        email = (
-            SignUpEmail.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("signup__meetup")
-            .filter(pk=email_id)
-            .first()
-        )
-        if email is None:  # deleted (purged) or being sent by another worker right now
-            return False
-        if email.sent_at:
-            return True
-        if email.signup.status == SignUp.Status.CANCELLED:
-            # Nothing to tell someone who cancelled meanwhile; mark it done.
-            email.sent_at = timezone.now()
-            email.last_error = "skipped: sign-up cancelled"
-            email.save(update_fields=["sent_at", "last_error"])
-            return True
-        try:
-            build_message(email).send()
-        except Exception as error:
-            email.attempts += 1
-            email.last_error = f"{type(error).__name__}: {error}"[:300]
-            email.save(update_fields=["attempts", "last_error"])
-            logger.exception(
-                "Sending %s e-mail %s failed (attempt %s)", email.kind, email.pk, email.attempts
-            )
-            retry_later(email)
-            return False
-        email.sent_at = timezone.now()
-        email.save(update_fields=["sent_at"])
-        return True
+def send(signup, kind):
+    """Put the e-mail of this kind for this sign-up in the outbox (sent after commit)."""
+    return queue_mail(**compose(signup, kind), kind=str(kind), related_object=signup)
 
 
-def retry_later(email):
-    """Re-enqueue with a delay when the task backend can defer (the database worker can);
-    otherwise (or after MAX_ATTEMPTS) `manage.py send_pending_emails` picks it up."""
-    from events.tasks import send_signup_email
+def withdraw(signup):
+    """The sign-up was cancelled: unsent e-mails about it are no longer needed."""
+    return cancel_pending(signup)
 
-    if email.attempts >= MAX_ATTEMPTS:
-        logger.error("Giving up on e-mail %s after %s attempts", email.pk, email.attempts)
-        return
-    if not send_signup_email.get_backend().supports_defer:
-        return
-    run_after = timezone.now() + retry_delay(email.attempts)
-    transaction.on_commit(
-        lambda: send_signup_email.using(run_after=run_after).enqueue(email.pk), robust=True
-    )
+
+def for_signup(signup):
+    """The outbox rows about this sign-up."""
+    return for_object(signup)

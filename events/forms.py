@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import SignUp
 from movement.spam import HoneypotFormMixin
+from movement.validators import PlainTextFormMixin, SendableEmailField
 from streams.models import PROVINCES
 
 
@@ -21,13 +22,13 @@ class AccessibleErrorsMixin:
             bound.field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
-class SignUpForm(AccessibleErrorsMixin, HoneypotFormMixin, forms.Form):
+class SignUpForm(AccessibleErrorsMixin, PlainTextFormMixin, HoneypotFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Naam"),
         max_length=SignUp._meta.get_field("name").max_length,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = SendableEmailField(
         label=_("E-mailadres"),
         max_length=254,
         help_text=_("Hier sturen we de bevestiging en de link om af te melden naartoe."),
@@ -71,7 +72,7 @@ class SignUpForm(AccessibleErrorsMixin, HoneypotFormMixin, forms.Form):
         self.fields["role"].error_messages["required"] = _("Kies hoe u komt.")
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"]  # normalised by SendableEmailField
         if len(email) > 254:
             raise forms.ValidationError(_("Dit e-mailadres is te lang."))
         return email

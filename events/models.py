@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 
 from movement.blocks import BodyBlock
 from movement.models import VOCABULARY_SEARCH_FIELDS, VocabularyMixin, default_locale_themes
+from movement.outbox import OutgoingEmail
 from streams.models import PROVINCES
 
 
@@ -370,8 +371,13 @@ class SignUp(models.Model):
     @property
     def confirmation_sent_at(self):
         """When the latest confirmation or waiting-list e-mail actually went out (None: not yet)."""
-        kinds = [SignUpEmail.Kind.CONFIRMATION, SignUpEmail.Kind.WAITING]
-        latest = self.emails.filter(kind__in=kinds).order_by("-created_at").first()
+        kinds = [EmailKind.CONFIRMATION, EmailKind.WAITING]
+        latest = (
+            OutgoingEmail.objects.for_object(self)
+            .filter(kind__in=kinds)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
         return latest.sent_at if latest else None
 
 
@@ -379,33 +385,15 @@ def new_cancel_token():
     return secrets.token_urlsafe(32)
 
 
-class SignUpEmail(models.Model):
-    """An e-mail to one signed-up person: written in the same transaction as the change that
-    causes it (an outbox), sent by a background task, retried until `sent_at` is set."""
+class EmailKind(models.TextChoices):
+    """The e-mails a signed-up person gets (events/emails.py writes them into movement.outbox)."""
 
-    class Kind(models.TextChoices):
-        CONFIRMATION = "confirmation", _("Bevestiging")
-        WAITING = "waiting", _("Wachtlijst")
-        PROMOTED = "promoted", _("Plaats vrijgekomen")
-        REMINDER = "reminder", _("Herinnering")
-        MEETUP_CANCELLED = "meetup_cancelled", _("Meet-up geannuleerd")
-        MOVED_ONLINE = "moved_online", _("Meet-up verplaatst naar online")
-
-    signup = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="emails")
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    last_error = models.CharField(_("laatste fout"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("e-mail aan aangemelde")
-        verbose_name_plural = _("e-mails aan aangemelden")
-        ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["sent_at"], name="signupemail_sent_at")]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} – {self.signup_id}"
+    CONFIRMATION = "confirmation", _("Bevestiging")
+    WAITING = "waiting", _("Wachtlijst")
+    PROMOTED = "promoted", _("Plaats vrijgekomen")
+    REMINDER = "reminder", _("Herinnering")
+    MEETUP_CANCELLED = "meetup_cancelled", _("Meet-up geannuleerd")
+    MOVED_ONLINE = "moved_online", _("Meet-up verplaatst naar online")
 
 
 def with_signup_counts(meetups):

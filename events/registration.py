@@ -6,18 +6,23 @@ capacity is never exceeded. SQLite serialises writers on its own. Sign-ups, capa
 live on the Dutch original of a meet-up; a sign-up on the English page counts there too.
 """
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from events.models import MeetupPage, SignUp, SignUpEmail, new_cancel_token
+from events import emails
+from events.models import EmailKind, MeetupPage, SignUp, new_cancel_token
 
 logger = logging.getLogger(__name__)
+
+RESEND_INTERVAL = dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,6 @@ class RegistrationState:
         if self.code == "full":
             return _("Deze meet-up is vol. Aanmelden kan niet meer.")
         if self.code == "not_yet_open":
-            from django.utils.formats import date_format
-
             return _("Aanmelden kan vanaf %(date)s.") % {
                 "date": date_format(timezone.localtime(self.opens_at), "j F Y, H:i")
             }
@@ -100,40 +103,19 @@ def _lock(meetup):
     return MeetupPage.objects.select_for_update(of=("self",)).get(pk=meetup.source.pk)
 
 
-def queue_email(signup, kind):
-    """Write the e-mail to the outbox and hand it to the background worker once committed."""
-    email = SignUpEmail.objects.create(signup=signup, kind=kind)
-    transaction.on_commit(lambda: enqueue_delivery(email.pk), robust=True)
-    return email
-
-
-def enqueue_delivery(email_id):
-    """Never raises: a broken task queue must not break a sign-up (send_pending_emails resends)."""
-    from events.tasks import send_signup_email
-
-    try:
-        send_signup_email.enqueue(email_id)
-    except Exception:
-        logger.exception("Could not enqueue e-mail %s; send_pending_emails will retry", email_id)
-
-
-def normalise_email(address):
-    return address.strip().lower()
-
-
 @transaction.atomic
 def sign_up(meetup, *, name, email, role, organisation="", access_needs="", remarks="", language):
     """Sign someone up. Returns the SignUp; raises RegistrationClosed when that is not possible.
 
+    `email` is normalised already (the form does it: movement.validators.normalise_email).
     The same address twice for one meet-up makes no second sign-up: the confirmation (or
     waiting-list e-mail) goes out again and the caller cannot tell the difference."""
     locked = _lock(meetup)
     state = registration_state(locked)
-    email = normalise_email(email)
     existing = SignUp.objects.select_for_update().filter(meetup=locked, email=email).first()
     if existing is not None and existing.status != SignUp.Status.CANCELLED:
         if state.accepts_signups:
-            queue_email(existing, _email_kind_for(existing))
+            resend_confirmation(existing)
             return existing
         raise RegistrationClosed(state)
     if not state.accepts_signups:
@@ -159,14 +141,28 @@ def sign_up(meetup, *, name, email, role, organisation="", access_needs="", rema
         signup = existing
     else:
         signup = SignUp.objects.create(meetup=locked, email=email, **fields)
-    queue_email(signup, _email_kind_for(signup))
+    emails.send(signup, _email_kind_for(signup))
     return signup
+
+
+def resend_confirmation(signup):
+    """Signing up again with the same address sends the confirmation (or waiting-list e-mail)
+    again, so the form never reveals who is signed up; at most once per hour per sign-up, so
+    nobody can flood someone else's mailbox through the form."""
+    kind = _email_kind_for(signup)
+    recent = (
+        emails.for_signup(signup)
+        .filter(kind=kind, created_at__gte=timezone.now() - RESEND_INTERVAL)
+        .exists()
+    )
+    if not recent:
+        emails.send(signup, kind)
 
 
 def _email_kind_for(signup):
     if signup.status == SignUp.Status.CONFIRMED:
-        return SignUpEmail.Kind.CONFIRMATION
-    return SignUpEmail.Kind.WAITING
+        return EmailKind.CONFIRMATION
+    return EmailKind.WAITING
 
 
 @transaction.atomic
@@ -180,6 +176,7 @@ def cancel(signup):
     current.status = SignUp.Status.CANCELLED
     current.cancelled_at = timezone.now()
     current.save(update_fields=["status", "cancelled_at"])
+    emails.withdraw(current)
     promote_waiting(locked)
     signup.status, signup.cancelled_at = current.status, current.cancelled_at
     return True
@@ -205,7 +202,7 @@ def promote_waiting(meetup):
     for signup in promoted:
         signup.status = SignUp.Status.CONFIRMED
         signup.save(update_fields=["status"])
-        queue_email(signup, SignUpEmail.Kind.PROMOTED)
+        emails.send(signup, EmailKind.PROMOTED)
     return promoted
 
 
@@ -218,7 +215,7 @@ def promote(signup):
         return False
     current.status = SignUp.Status.CONFIRMED
     current.save(update_fields=["status"])
-    queue_email(current, SignUpEmail.Kind.PROMOTED)
+    emails.send(current, EmailKind.PROMOTED)
     signup.status = current.status
     return True
 
@@ -232,13 +229,13 @@ def after_publish(meetup, previous_status):
         return
     if previous_status is not None and previous_status != locked.status:
         kind = {
-            MeetupPage.Status.CANCELLED: SignUpEmail.Kind.MEETUP_CANCELLED,
-            MeetupPage.Status.MOVED_ONLINE: SignUpEmail.Kind.MOVED_ONLINE,
+            MeetupPage.Status.CANCELLED: EmailKind.MEETUP_CANCELLED,
+            MeetupPage.Status.MOVED_ONLINE: EmailKind.MOVED_ONLINE,
         }.get(locked.status)
         if kind and locked.end > timezone.now():
             active = SignUp.objects.filter(meetup=locked).filter(
                 Q(status=SignUp.Status.CONFIRMED) | Q(status=SignUp.Status.WAITING)
             )
             for signup in active:
-                queue_email(signup, kind)
+                emails.send(signup, kind)
     promote_waiting(locked)

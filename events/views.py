@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,11 +17,10 @@ from events import ics, registration
 from events.forms import SignUpForm
 from events.models import MeetupPage, MeetupSeries, SignUp, with_signup_counts
 from movement.models import Theme
-from movement.spam import is_rate_limited
+from movement.spam import is_rate_limited, too_many_requests
 from streams.models import StreamPage
 
 PER_PAGE = 24
-SIGNUP_RATE_LIMIT = getattr(settings, "EVENTS_SIGNUP_RATE_LIMIT", (10, 10 * 60))
 ONLINE = Q(status=MeetupPage.Status.MOVED_ONLINE) | ~Q(online_url="")
 IN_PERSON = ~Q(venue_name="") & ~Q(status=MeetupPage.Status.MOVED_ONLINE)
 
@@ -266,22 +265,23 @@ def detail_context(page, request, form, state=None):
     }
 
 
+SIGNED_UP_PARAM = "aangemeld"
+SIGNED_UP_COOKIE = "signed_up"
+
+
 def meetup_detail(page, request):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     if request.method != "POST":
+        if SIGNED_UP_PARAM in request.GET:
+            return done(page, request)
         return page.render(request, context_overrides=detail_context(page, request, SignUpForm()))
     form = SignUpForm(request.POST)
-    if is_rate_limited(request, "meetup-signup", *SIGNUP_RATE_LIMIT):
-        context = detail_context(page, request, form)
-        context["rate_limited"] = True
-        response = page.render(request, context_overrides=context)
-        response.status_code = 429
-        response["Retry-After"] = str(SIGNUP_RATE_LIMIT[1])
-        return response
+    if is_rate_limited(request, "signup"):
+        return too_many_requests(request, "signup", form=form, page=page)
     if form.is_spam():
         # Looks like success to the bot; nothing is stored or sent.
-        return done(page, request, form.data.get("email", ""))
+        return signed_up(page, request, "")
     if not form.is_valid():
         response = page.render(request, context_overrides=detail_context(page, request, form))
         response.status_code = 400
@@ -304,16 +304,37 @@ def meetup_detail(page, request):
         response = page.render(request, context_overrides=context)
         response.status_code = 409
         return response
-    return done(page, request, data["email"])
+    return signed_up(page, request, data["email"])
 
 
-def done(page, request, email):
+def signed_up(page, request, email):
+    """Post/redirect/get: a reload of the thank-you page never signs up twice. The address goes
+    along in a short-lived signed cookie for this page only, never in the URL."""
+    response = HttpResponseRedirect(f"{page.url}?{SIGNED_UP_PARAM}=1", status=303)
+    response.set_signed_cookie(
+        SIGNED_UP_COOKIE,
+        email[:254],
+        salt=SIGNED_UP_COOKIE,
+        max_age=15 * 60,
+        path=page.url,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def done(page, request):
+    email = request.get_signed_cookie(
+        SIGNED_UP_COOKIE, default="", salt=SIGNED_UP_COOKIE, max_age=15 * 60
+    )
     response = TemplateResponse(
         request,
         "events/signup_done.html",
-        {"page": page, "self": page, "email": email[:254], "index": page.get_parent()},
+        {"page": page, "self": page, "email": email, "index": page.get_parent()},
     )
     add_never_cache_headers(response)
+    response.delete_cookie(SIGNED_UP_COOKIE, path=page.url)
     return response
 
 

@@ -1,4 +1,9 @@
-"""Security headers that Django 5.2 does not set by itself."""
+"""Security headers that Django 5.2 does not set by itself, and the admin login rate limit."""
+
+from django.db import DatabaseError
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
+
+from movement.spam import is_rate_limited, too_many_requests
 
 PUBLIC_CSP = "; ".join(
     [
@@ -66,9 +71,8 @@ class DocumentDownloadMiddleware:
 
 
 class LoginRateLimitMiddleware:
-    """Per-IP limit on POSTs to the login and password-reset forms of both admins.
-
-    Counts in the default cache (movement.spam), so with Redis it holds across web servers."""
+    """Per-IP limit on POSTs to the login and password-reset forms of both admins
+    (settings.RATE_LIMITS["admin-login"]; the one 429 page from movement.spam)."""
 
     paths = (
         "/admin/login/",
@@ -80,23 +84,12 @@ class LoginRateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.path.startswith(self.paths):
-            from django.conf import settings
-            from django.template.response import TemplateResponse
-
-            from movement.spam import is_rate_limited
-
-            limit, window = getattr(settings, "ADMIN_LOGIN_RATE_LIMIT", (10, 15 * 60))
-            if is_rate_limited(request, "admin-login", limit, window):
-                response = TemplateResponse(
-                    request,
-                    "movement/login_rate_limited.html",
-                    {"minutes": max(1, window // 60)},
-                    status=429,
-                )
-                response["Retry-After"] = str(window)
-                response["Cache-Control"] = "no-store"
-                return response.render()
+        if (
+            request.method == "POST"
+            and request.path.startswith(self.paths)
+            and is_rate_limited(request, "admin-login")
+        ):
+            return too_many_requests(request, "admin-login").render()
         return self.get_response(request)
 
 
@@ -105,8 +98,6 @@ class DatabaseSafeRedirectMiddleware:
     database is down."""
 
     def __init__(self, get_response):
-        from wagtail.contrib.redirects.middleware import RedirectMiddleware
-
         self.get_response = get_response
         self.redirects = RedirectMiddleware(get_response)
 
@@ -114,8 +105,6 @@ class DatabaseSafeRedirectMiddleware:
         response = self.get_response(request)
         if response.status_code != 404:
             return response
-        from django.db import DatabaseError
-
         try:
             return self.redirects.process_response(request, response)
         except DatabaseError:

@@ -12,6 +12,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from movement.outbox import OutgoingEmail  # noqa: F401  (the outbox's model lives there)
+
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """A curated theme (Thema). Content links to the Dutch theme; the English one is its translation."""

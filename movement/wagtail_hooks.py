@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from movement.dashboard import add_dashboard_panels
 from movement.keywords import keyword_usage, merge_keywords
 from movement.models import Theme
+from movement.outbox import add_outbox_panel
 from movement.themes import KINDS
 
 
@@ -154,3 +155,6 @@ def protect_vocabularies(request, instances):
 
 
 hooks.register("construct_homepage_panels", add_dashboard_panels)
+
+
+hooks.register("construct_homepage_panels", add_outbox_panel)

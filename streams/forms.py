@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from movement.forms import AccessibleFormMixin
 from movement.spam import HoneypotFormMixin
+from movement.validators import PlainTextFormMixin, SendableEmailField
 from streams.models import JoinApplication
 
 
-class JoinForm(AccessibleFormMixin, HoneypotFormMixin, forms.ModelForm):
+class JoinForm(AccessibleFormMixin, PlainTextFormMixin, HoneypotFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_(
             "Ik geef toestemming om deze gegevens te gebruiken voor het beoordelen van de aanmelding"
@@ -29,6 +30,7 @@ class JoinForm(AccessibleFormMixin, HoneypotFormMixin, forms.ModelForm):
             "city": _("Plaats"),
             "motivation": _("Waarom wilt u meedoen?"),
         }
+        field_classes = {"email": SendableEmailField}
         widgets = {
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),

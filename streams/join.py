@@ -3,34 +3,31 @@
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django_tasks import task
 
-from movement.spam import is_rate_limited
-from streams.coordinators import coordinator_group_name
+from movement.models import SiteSettings
+from movement.outbox import queue_mail
+from movement.spam import is_rate_limited, too_many_requests
+from streams.coordinators import coordinator_addresses
 from streams.forms import JoinForm
-from streams.models import JoinApplication, ParticipantIndexPage, ParticipantPage, StreamPage
+from streams.models import ParticipantIndexPage, ParticipantPage
 
 logger = logging.getLogger(__name__)
 
-JOIN_LIMIT_PER_HOUR = 5
-
 
 def handle_join(stream, request):
-    if is_rate_limited(request, "join", JOIN_LIMIT_PER_HOUR, 60 * 60):
-        return TemplateResponse(request, "429.html", {"page": stream}, status=429)
     form = JoinForm(request.POST)
+    if is_rate_limited(request, "join"):
+        return too_many_requests(request, "join", form=form, page=stream)
     if form.is_valid():
         if not form.is_spam():
-            application = create_application(stream, form)
-            transaction.on_commit(lambda: notify_editors.enqueue(application.pk))
+            create_application(stream, form)
         # A bot that filled the honeypot sees the same thanks and learns nothing.
         return redirect(stream.url + "?aangemeld=1#meedoen")
     context = stream.get_context(request)
@@ -62,6 +59,7 @@ def create_application(stream, form):
     application.stream = source_stream
     application.participant = participant
     application.save()
+    notify_editors(application, source_stream)
     return application
 
 
@@ -76,42 +74,33 @@ def unique_slug(parent, name):
 
 
 def editor_addresses(stream):
-    User = get_user_model()
-    addresses = set(
-        User.objects.filter(groups__name=coordinator_group_name(stream), is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    from movement.models import SiteSettings
-
+    addresses = set(coordinator_addresses(stream))
     site = stream.get_site()
     if site is not None and (contact := SiteSettings.for_site(site).contact_email):
         addresses.add(contact)
     return sorted(addresses)
 
 
-@task()
-def notify_editors(application_id):
-    application = (
-        JoinApplication.objects.select_related("stream", "participant")
-        .filter(pk=application_id)
-        .first()
-    )
-    if application is None or application.stream is None:
-        return
-    stream = StreamPage.objects.get(pk=application.stream_id)
+JOIN_NOTICE = "join_notice"
+
+
+def notify_editors(application, stream):
+    """Tell the stream's coordinators and the site's contact address, through the outbox in the
+    same transaction as the application: if the mail server is down, the notice waits.
+    The subject names the stream (editors' text), never what the applicant typed."""
     recipients = editor_addresses(stream)
     if not recipients:
-        logger.warning("No editors to notify of join application %s", application_id)
+        logger.warning("No editors to notify of join application %s", application.pk)
         return
-    body = render_to_string(
-        "streams/email/join_notification.txt",
-        {"application": application, "stream": stream, "admin_url": settings.WAGTAILADMIN_BASE_URL},
-    )
-    send_mail(
-        _("Nieuwe aanmelding voor %(stream)s: %(organisation)s")
-        % {"stream": stream.title, "organisation": application.organisation},
-        body,
-        None,
-        recipients,
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Nieuwe aanmelding als deelnemer voor %(stream)s") % {"stream": stream.title}
+        body = render_to_string(
+            "streams/email/join_notification.txt",
+            {
+                "application": application,
+                "stream": stream,
+                "admin_url": settings.WAGTAILADMIN_BASE_URL,
+            },
+        )
+    for address in recipients:
+        queue_mail(address, subject, body, kind=JOIN_NOTICE, related_object=application)

@@ -18,5 +18,5 @@ CSRF_COOKIE_SECURE = False
 WHITENOISE_USE_FINDERS = True  # no collectstatic needed
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if limit := os.environ.get("EVENTS_SIGNUP_RATE_LIMIT"):  # "count,seconds"
-    EVENTS_SIGNUP_RATE_LIMIT = tuple(int(part) for part in limit.split(","))
+    RATE_LIMITS = {**RATE_LIMITS, "signup": tuple(int(part) for part in limit.split(","))}  # noqa: F405
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")

@@ -11,7 +11,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from icalendar import Calendar
 
-from events.models import MeetupPage, SignUp, SignUpEmail
+from events.models import MeetupPage, SignUp
+from movement.outbox import OutgoingEmail, deliver
 from tests.conftest import translate
 from tests.support.factories import (
     MeetupIndexPageFactory,
@@ -49,18 +50,19 @@ def meetup(index):
 
 @pytest.fixture
 def post_signup(client, django_capture_on_commit_callbacks):
-    """Submit the sign-up form as a visitor does; mail tasks run as they would after commit."""
+    """Submit the sign-up form as a visitor does (following the redirect after success); mail
+    tasks run as they would after commit."""
 
     def post(page, url=None, **overrides):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url or page.url, signup_form_data(**overrides))
+            return client.post(url or page.url, signup_form_data(**overrides), follow=True)
 
     return post
 
 
 TOO_MANY = (
-    "Er kwamen te veel aanmeldingen vanaf uw internetverbinding. Wacht een kwartier en "
-    "probeer het dan opnieuw; wat u invulde staat er nog."
+    "Er kwamen in korte tijd te veel aanvragen vanaf uw internetverbinding. "
+    "Probeer het over 10 minuten opnieuw."
 )
 
 
@@ -104,8 +106,10 @@ def test_page_shows_what_a_visitor_needs_and_places_left(client, meetup):
 
 def test_sign_up_confirms_and_mails_confirmation_with_calendar_file(client, meetup, post_signup):
     response = post_signup(meetup, name="Anna", email="Anna@Example.org ")
+    assert response.redirect_chain == [(meetup.url + "?aangemeld=1", 303)]
     assert response.status_code == 200
     html = response.content.decode()
+    assert "anna@example.org" in html  # check for typos; the address is not in the URL
     assert "Bedankt voor uw aanmelding" in html and "Wat gebeurt er nu?" in html
     signup = SignUp.objects.get()
     assert (signup.email, signup.status, signup.language) == ("anna@example.org", "confirmed", "nl")
@@ -121,7 +125,12 @@ def test_sign_up_confirms_and_mails_confirmation_with_calendar_file(client, meet
     assert event.decoded("dtstart") == meetup.start
     assert str(event["dtstart"].params["TZID"]) == "Europe/Amsterdam"
     assert str(event["summary"]) == "Meet-up bij Het 8ste Werk"
-    assert SignUpEmail.objects.get().sent_at is not None
+    assert OutgoingEmail.objects.get().sent_at is not None
+    # A reload of the thank-you page signs up nobody and no longer shows the address.
+    reload = client.get(meetup.url + "?aangemeld=1")
+    assert "Bedankt voor uw aanmelding" in reload.content.decode()
+    assert "anna@example.org" not in reload.content.decode()
+    assert SignUp.objects.count() == 1 and len(mail.outbox) == 1
 
     assert "Er is nog 1 plaats vrij." in client.get(meetup.url).content.decode()
 
@@ -182,9 +191,7 @@ def test_cancelling_frees_the_place_for_the_first_on_the_waiting_list(client, me
     with_callbacks = client.post(meetup.get_parent().url + f"afmelden/{first.cancel_token}/")
     assert with_callbacks.status_code == 200
     # The promotion e-mail is sent after commit; run it as the worker would.
-    from events.emails import deliver
-
-    for email in SignUpEmail.objects.filter(sent_at=None):
+    for email in OutgoingEmail.objects.filter(sent_at=None):
         deliver(email.pk)
     assert SignUp.objects.get(email="drie@example.org").status == SignUp.Status.CONFIRMED
     assert SignUp.objects.get(email="vier@example.org").status == SignUp.Status.WAITING
@@ -200,6 +207,10 @@ def test_signing_up_twice_resends_and_does_not_reveal_it(client, meetup, post_si
     second = post_signup(meetup, email="ANNA@example.org", name="Anna tweede keer")
     assert SignUp.objects.count() == 1
     assert SignUp.objects.get().name == "Anna de Vries"
+    # Sent again (so the form does not reveal who is signed up), but at most once an hour.
+    assert len(mail.outbox) == 1
+    OutgoingEmail.objects.update(created_at=timezone.now() - dt.timedelta(minutes=61))
+    post_signup(meetup, email="anna@example.org")
     assert len(mail.outbox) == 2
     assert mail.outbox[1].subject == mail.outbox[0].subject
     assert first.status_code == second.status_code == 200
@@ -282,22 +293,23 @@ def test_rate_limit_gives_a_readable_429_in_the_page_language(
     client, meetup, post_signup, settings, locales
 ):
     english = translate_meetup(meetup, locales)
-    import events.views
-
-    limit = events.views.SIGNUP_RATE_LIMIT
-    events.views.SIGNUP_RATE_LIMIT = (2, 600)
-    try:
-        post_signup(meetup, email="a@example.org")
-        post_signup(meetup, email="b@example.org")
-        blocked = post_signup(meetup, email="c@example.org", name="Carla")
-        assert blocked.status_code == 429
-        html = blocked.content.decode()
-        assert TOO_MANY in unescape(html) and 'value="Carla"' in html
-        english_blocked = post_signup(english, email="d@example.org")
-        assert english_blocked.status_code == 429
-        assert english_text(TOO_MANY) in unescape(english_blocked.content.decode())
-    finally:
-        events.views.SIGNUP_RATE_LIMIT = limit
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "signup": (2, 600)}
+    post_signup(meetup, email="a@example.org")
+    post_signup(meetup, email="b@example.org")
+    blocked = post_signup(meetup, email="c@example.org", name="Carla")
+    assert blocked.status_code == 429
+    assert blocked["Retry-After"] == "600"
+    html = blocked.content.decode()
+    assert TOO_MANY in unescape(html) and 'value="Carla"' in html
+    assert 'class="skip-link"' in html  # the site's layout
+    english_blocked = post_signup(english, email="d@example.org")
+    assert english_blocked.status_code == 429
+    english_too_many = translation_of(
+        TOO_MANY.replace("10 minuten", "%(minutes)s minuut"),
+        TOO_MANY.replace("10 minuten", "%(minutes)s minuten"),
+        10,
+    ) % {"minutes": 10}
+    assert english_too_many in unescape(english_blocked.content.decode())
     assert SignUp.objects.count() == 2
 
 

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_admin_login_is_rate_limited_per_ip(client, settings):
-    settings.ADMIN_LOGIN_RATE_LIMIT = (3, 60)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "admin-login": (3, 60)}
     attempt = {"username": "admin", "password": "wrong"}
     statuses = [client.post("/admin/login/", attempt).status_code for _ in range(3)]
     assert 429 not in statuses
@@ -40,7 +40,7 @@ def test_admin_login_is_rate_limited_per_ip(client, settings):
 
 
 def test_django_admin_login_counts_too(client, settings):
-    settings.ADMIN_LOGIN_RATE_LIMIT = (1, 60)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "admin-login": (1, 60)}
     client.post("/admin/login/", {"username": "a", "password": "b"})
     response = client.post("/django-admin/login/", {"username": "a", "password": "b"})
     assert response.status_code == 429

@@ -315,7 +315,8 @@ def test_join_form_creates_a_draft_participant_and_notifies_the_streams_editors(
     assert list(participant.streams.all()) == [tree["care"]]
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["coordinator@example.org"]
-    assert "Buurtzorg De Kroon" in mail.outbox[0].subject
+    assert "Buurtzorg De Kroon" in mail.outbox[0].body  # the subject never holds what was typed
+    assert mail.outbox[0].subject == "Nieuwe aanmelding als deelnemer voor Langdurige zorg"
     thanks = client.get(response["Location"]).content.decode()
     assert "Uw aanmelding is ontvangen" in thanks
     assert "Buurtzorg De Kroon" not in client.get("/deelnemers/").content.decode()

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from events.models import MeetupPage, SignUp, SignUpEmail
-from events.registration import queue_email
+from events import emails
+from events.models import EmailKind, MeetupPage, SignUp
 
 
 class Command(BaseCommand):
@@ -33,6 +33,6 @@ class Command(BaseCommand):
                     continue
                 signup.reminder_sent_at = now
                 signup.save(update_fields=["reminder_sent_at"])
-                queue_email(signup, SignUpEmail.Kind.REMINDER)
+                emails.send(signup, EmailKind.REMINDER)
                 count += 1
         self.stdout.write(f"{count} reminder(s) queued.")
