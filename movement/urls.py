@@ -12,6 +12,7 @@ from movement import themes, views
 from movement.sitemap import TranslatedSitemap
 from search import views as search_views
 from streams import feeds
+from streams import views as streams_views
 
 handler404 = "movement.views.page_not_found"
 
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path(_("themas/<slug:slug>/"), themes.theme_detail, name="theme_detail"),
     path(_("trefwoorden/"), themes.keyword_index, name="keyword_index"),
     path(_("trefwoorden/<slug:slug>/"), themes.keyword_detail, name="keyword_detail"),
+    path(_("artikel-pdf/<int:pk>/"), streams_views.article_pdf, name="article_pdf"),
     path(_("rss/artikelen/"), feeds.all_articles, name="article_feed"),
     path(_("rss/artikelen/stroom/<slug:slug>/"), feeds.stream_articles, name="stream_article_feed"),
     path(_("rss/artikelen/thema/<slug:slug>/"), feeds.theme_articles, name="theme_article_feed"),

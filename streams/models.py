@@ -23,7 +23,7 @@ from movement.models import (
     in_active_locale,
     vocabulary_panel,
 )
-from streams import listings
+from streams import listings, pdf
 
 WORDS_PER_MINUTE = 200
 
@@ -343,6 +343,7 @@ class ArticlePage(VocabularyMixin, Page):
         context["stream"] = self.stream()
         context["themes"] = in_active_locale(self.themes.select_related("locale"))
         context["keywords"] = list(self.keywords.all())
+        context["pdf_available"] = pdf.available()
         return context
 
 
