@@ -13,6 +13,8 @@ DEV_SETTINGS := DJANGO_SETTINGS_MODULE=movement.settings.dev
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
 # uv is bootstrapped into .tools/ when it is not on the PATH.
+# Article PDFs (WeasyPrint) also need Debian's libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# (apt-get install, as .ci/run and the Dockerfile do); without them the site runs and hides the link.
 install: $(if $(findstring .tools,$(UV)),.tools/bin/uv)
 	$(UV) sync --frozen --python $(PYTHON)
 	$(RUN) python manage.py compile_translations
