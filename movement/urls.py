@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import styleguide
 from movement import themes, views
 from movement.sitemap import TranslatedSitemap
 from search import views as search_views
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path(_("zoeken/"), search_views.search, name="search"),
     path(_("themas/"), themes.theme_index, name="theme_index"),
     path(_("themas/<slug:slug>/"), themes.theme_detail, name="theme_detail"),
+    path(_("stijlgids/"), styleguide.style_guide, name="style_guide"),
     path(_("trefwoorden/"), themes.keyword_index, name="keyword_index"),
     path(_("trefwoorden/<slug:slug>/"), themes.keyword_detail, name="keyword_detail"),
     path(_("artikel-pdf/<int:pk>/"), streams_views.article_pdf, name="article_pdf"),
