@@ -1,4 +1,4 @@
-"""The public forms: signing up for a meet-up, and filtering the meet-up listing."""
+"""The public form for signing up for a meet-up (the listing's filters: events/listings.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from events.models import SignUp
 from movement.spam import HoneypotFormMixin
 from movement.validators import PlainTextFormMixin, SendableEmailField
-from streams.models import PROVINCES
 
 
 class AccessibleErrorsMixin:
@@ -76,34 +75,3 @@ class SignUpForm(AccessibleErrorsMixin, PlainTextFormMixin, HoneypotFormMixin, f
         if len(email) > 254:
             raise forms.ValidationError(_("Dit e-mailadres is te lang."))
         return email
-
-
-MODES = [("in_person", _("Op locatie")), ("online", _("Online"))]
-
-
-class MeetupFilterForm(AccessibleErrorsMixin, forms.Form):
-    """GET filters: every combination is a shareable URL that works without JavaScript."""
-
-    stream = forms.ChoiceField(label=_("Stroom"), required=False)
-    theme = forms.ChoiceField(label=_("Thema"), required=False)
-    province = forms.ChoiceField(
-        label=_("Provincie"), required=False, choices=[("", _("Alle provincies")), *PROVINCES]
-    )
-    month = forms.ChoiceField(label=_("Maand"), required=False)
-    mode = forms.ChoiceField(
-        label=_("Vorm"), required=False, choices=[("", _("Op locatie en online")), *MODES]
-    )
-
-    def __init__(self, data, *, streams, themes, months):
-        super().__init__(data, auto_id="filter-%s")
-        self.fields["stream"].choices = [("", _("Alle stromen"))] + [
-            (stream.slug, stream.title) for stream in streams
-        ]
-        self.fields["theme"].choices = [("", _("Alle thema's"))] + [
-            (theme.slug, theme.name) for theme in themes
-        ]
-        self.fields["month"].choices = [("", _("Alle maanden"))] + months
-        for field in self.fields.values():
-            field.error_messages["invalid_choice"] = _(
-                "Deze keuze bestaat niet (meer). Kies een andere."
-            )

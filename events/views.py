@@ -3,26 +3,21 @@
 import json
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import add_never_cache_headers
 
 from events import ics, registration
 from events.forms import SignUpForm
+from events.listings import meetup_filters
 from events.models import MeetupPage, MeetupSeries, SignUp, with_signup_counts
+from movement.listing import redirect_old_names
 from movement.models import Theme
 from movement.spam import is_rate_limited, too_many_requests
 from streams.models import StreamPage
-
-PER_PAGE = 24
-ONLINE = Q(status=MeetupPage.Status.MOVED_ONLINE) | ~Q(online_url="")
-IN_PERSON = ~Q(venue_name="") & ~Q(status=MeetupPage.Status.MOVED_ONLINE)
 
 
 def in_locale(objects, model, locale, **extra):
@@ -45,80 +40,33 @@ def listing_base(index):
     )
 
 
-def filter_choices(index, base):
-    streams = list(
-        StreamPage.objects.live()
-        .filter(locale=index.locale)
-        .order_by("path")
-        .only("title", "slug", "translation_key")
-    )
-    themes = list(Theme.objects.filter(locale=index.locale).only("name", "slug", "translation_key"))
-    months = [
-        (month.strftime("%Y-%m"), date_format(month, "F Y"))
-        for month in base.order_by().datetimes("start", "month")
-    ]
-    return streams, themes, months
-
-
-def apply_filters(meetups, values, streams, themes):
-    if slug := values.get("stream"):
-        stream = next(stream for stream in streams if stream.slug == slug)
-        meetups = meetups.filter(streams__translation_key=stream.translation_key)
-    if slug := values.get("theme"):
-        theme = next(theme for theme in themes if theme.slug == slug)
-        meetups = meetups.filter(themes__translation_key=theme.translation_key)
-    if province := values.get("province"):
-        meetups = meetups.filter(province=province)
-    if month := values.get("month"):
-        year, number = month.split("-")
-        meetups = meetups.filter(start__year=int(year), start__month=int(number))
-    if mode := values.get("mode"):
-        meetups = meetups.filter(ONLINE if mode == "online" else IN_PERSON)
-    return meetups
-
-
-def paginate(request, items):
-    paginator = Paginator(items, PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def meetup_listing(index, request, archive):
-    from events.forms import MeetupFilterForm
-
+    """Upcoming meet-ups (or the archive), filtered by the one listing engine (movement.listing)."""
+    if redirect := redirect_old_names(request):
+        return redirect
     now = timezone.now()
-    base = listing_base(index)
-    base = base.filter(end__lt=now) if archive else base.filter(end__gte=now)
-    streams, themes, months = filter_choices(index, base)
-    form = MeetupFilterForm(request.GET, streams=streams, themes=themes, months=months)
-    status = 200
-    if not form.is_valid():
-        status = 400
-    values = {name: value for name, value in form.cleaned_data.items() if value}
-    meetups = apply_filters(base, values, streams, themes)
-    meetups = meetups.order_by("-start", "-pk") if archive else meetups.order_by("start", "pk")
-    page_obj = paginate(request, meetups)
-    query = request.GET.copy()
-    query.pop("page", None)
+    meetups = MeetupPage.objects.live().public().child_of(index)
+    meetups = meetups.filter(end__lt=now) if archive else meetups.filter(end__gte=now)
+    streams = StreamPage.in_locale(index.locale)
+    listing = meetup_filters(request.GET, meetups, streams, index.locale)
+    order = ("-start", "-pk") if archive else ("start", "pk")
+    listing.objects = with_signup_counts(listing.results.select_related("image").order_by(*order))
+    context = listing.context()
     response = index.render(
         request,
         context_overrides={
+            **context,
             "archive": archive,
-            "form": form,
-            "filtered": bool(values),
-            "meetups": page_obj.object_list,
-            "page_obj": page_obj,
-            "query_string": query.urlencode(),
+            "filtered": listing.active,
+            "meetups": context["results"].object_list,
+            "page_obj": context["results"],
             "archive_url": index.url + index.reverse_subpage("archive"),
             "feed_url": index.url + index.reverse_subpage("feed"),
             "streams": streams,
         },
     )
-    response.status_code = status
+    if listing.invalid_filters:
+        response.status_code = 400
     return response
 
 

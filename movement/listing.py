@@ -1,91 +1,216 @@
 """Filtered, counted, paginated listings as plain GET URLs (shareable, no JS needed).
 
-A listing has facets (stream, kind, year, ...). Each facet reads one GET parameter, knows its
-options with a count, and narrows the queryset. Counts for a facet are computed with every
-*other* facet applied, so they say what choosing that option would give.
+The one listing engine of the site: articles, participants, meet-ups, theme and keyword pages and
+the search page's filters all use it. A listing has facets (stroom, soort, thema, ...). Each facet
+reads one GET parameter, knows its options, narrows the queryset, and counts its options with
+every *other* facet applied (all facets in one SQL aggregate), so a count says what choosing
+that option would give.
+
+One vocabulary, on both languages' pages: the Dutch names below. Old names (``?stream=``,
+``?page=``, ...) answer with a permanent redirect to the same selection under the new names
+(``redirect_old_names``), so shared links keep working.
 """
 
-from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_
 from urllib.parse import urlencode
 
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpResponsePermanentRedirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 PER_PAGE = 12
+PAGE_PARAM = "pagina"
+QUERY_PARAM = "q"
+# Every parameter a listing reads, in the order its URLs write them.
+PARAMS = ("q", "stroom", "soort", "thema", "provincie", "maand", "jaar", "vorm", "pagina")
+# Names used by earlier versions of the site -> the names above.
+OLD_NAMES = {
+    "kind": "soort",
+    "stream": "stroom",
+    "theme": "thema",
+    "province": "provincie",
+    "month": "maand",
+    "year": "jaar",
+    "mode": "vorm",
+    "page": "pagina",
+}
+NEVER = Q(pk__isnull=True)  # a condition no row meets
 
 
-@dataclass
+def renamed_query(params, value_aliases=None):
+    """The query string under the current names, or None when no old name is in `params`.
+
+    A current name wins over its old name; `value_aliases` ({name: {old value: value}}) renames
+    values that came in under an old name (e.g. ``kind=article`` -> ``soort=artikel``)."""
+    if not any(name in params for name in OLD_NAMES):
+        return None
+    value_aliases = value_aliases or {}
+    pairs = []
+    for name in params:
+        new = OLD_NAMES.get(name)
+        if new is None:
+            pairs.extend((name, value) for value in params.getlist(name))
+        elif new not in params:
+            aliases = value_aliases.get(new, {})
+            pairs.extend((new, aliases.get(value, value)) for value in params.getlist(name))
+    return urlencode(pairs)
+
+
+def redirect_old_names(request, value_aliases=None):
+    """A permanent redirect to the same listing under the current parameter names, or None."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    query = renamed_query(request.GET, value_aliases)
+    if query is None:
+        return None
+    return HttpResponsePermanentRedirect(request.path + ("?" + query if query else ""))
+
+
 class Option:
-    value: str
-    label: str
-    count: int = 0
-    selected: bool = False
+    def __init__(self, value, label, count=0, selected=False, url=""):
+        self.value, self.label, self.count, self.selected, self.url = (
+            value,
+            label,
+            count,
+            selected,
+            url,
+        )
+
+    def __repr__(self):
+        return f"Option({self.value!r}, {self.label!r}, {self.count})"
 
 
-@dataclass
 class Facet:
-    param: str
-    label: str
-    lookup: str  # the field (or annotation) to filter and count on
-    choices: list  # [(value, label, lookup_value)]
-    annotate: dict = field(default_factory=dict)
-    options: list = field(default_factory=list)
-    selected: str = ""
-    invalid: bool = False
+    """One filter: a GET parameter and its options.
+
+    `choices` are (value in the URL, label, key). An option selects the rows whose `lookup` (a
+    field, or an annotation from `annotate`) equals its key, or, with `condition`, the rows that
+    meet ``condition(key)`` (a Q) when an option is not one column's value.
+    """
+
+    def __init__(
+        self,
+        param,
+        label,
+        choices,
+        *,
+        lookup=None,
+        annotate=None,
+        condition=None,
+        all_label=None,
+        hide_empty=False,
+    ):
+        self.param = param
+        self.label = label
+        self.choices = list(choices)
+        self.lookup = lookup
+        self.annotate = annotate or {}
+        self.condition_for = condition or (lambda key: Q(**{lookup: key}))
+        self.all_label = all_label or _("Alle")
+        self.hide_empty = hide_empty
+        self.options = []
+        self.selected = ""
+        self.invalid = False
 
     def read(self, params):
         raw = params.get(self.param, "")
         self.selected = raw if isinstance(raw, str) else ""
-        known = {value for value, _label, _lookup in self.choices}
-        self.invalid = bool(self.selected) and self.selected not in known
+        self.invalid = bool(self.selected) and self.key() is None
         return self
 
-    def lookup_value(self):
-        for value, _label, lookup_value in self.choices:
+    def key(self):
+        for value, _label, key in self.choices:
             if value == self.selected:
-                return lookup_value
+                return key
         return None
+
+    def condition(self):
+        """The Q this facet's selection adds (None: no selection)."""
+        if not self.selected:
+            return None
+        return NEVER if self.invalid else self.condition_for(self.key())
 
     def apply(self, queryset):
         if not self.selected:
             return queryset
         if self.invalid:
             return queryset.none()
-        return queryset.annotate(**self.annotate).filter(**{self.lookup: self.lookup_value()})
+        return queryset.annotate(**self.annotate).filter(self.condition())
 
-    def count(self, queryset):
-        rows = (
-            queryset.annotate(**self.annotate)
-            .order_by()
-            .values(self.lookup)
-            .annotate(n=Count("pk", distinct=True))
-        )
-        counts = {row[self.lookup]: row["n"] for row in rows}
+    def set_counts(self, counts):
         self.options = [
-            Option(value, label, counts.get(lookup_value, 0), value == self.selected)
-            for value, label, lookup_value in self.choices
+            Option(value, label, counts.get(key, 0), value == self.selected)
+            for value, label, key in self.choices
         ]
+
+    @property
+    def visible_options(self):
+        if not self.hide_empty:
+            return self.options
+        return [option for option in self.options if option.count or option.selected]
+
+    @property
+    def shown(self):
+        return bool(self.visible_options) or bool(self.selected)
 
 
 class Listing:
-    def __init__(self, request, queryset, facets, per_page=PER_PAGE):
-        self.request = request
-        params = request.GET
+    """Facets over a queryset, read from GET parameters, with counts and one page of results.
+
+    `fixed` are parameters every link of the listing keeps (the search words). `objects`, when
+    given, is what gets paginated instead of the filtered queryset (the search page pages through
+    its ranked results, which it builds from `results`)."""
+
+    def __init__(self, params, queryset, facets, *, per_page=PER_PAGE, fixed=None):
+        self.params = params
+        self.fixed = {name: value for name, value in (fixed or {}).items() if value}
         self.facets = [facet.read(params) for facet in facets]
         self.base = queryset
-        filtered = queryset
-        for facet in self.facets:
-            filtered = facet.apply(filtered)
-        self.results = filtered
-        for facet in self.facets:
-            others = queryset
-            for other in self.facets:
-                if other is not facet:
-                    others = other.apply(others)
-            facet.count(others)
-        from django.core.paginator import Paginator
+        self.results = self.filtered()
+        self.per_page = per_page
+        self.objects = None
 
-        self.paginator = Paginator(self.results, per_page)
-        self.page = self.paginator.get_page(params.get("page"))
+    def filtered(self, skip=None):
+        queryset = self.base
+        for facet in self.facets:
+            if facet is not skip:
+                queryset = facet.apply(queryset)
+        return queryset
+
+    def count_facets(self):
+        """Count the options of every facet, each with the other facets applied: one query.
+
+        Every option is a conditional COUNT(DISTINCT pk) over the unfiltered queryset, its
+        condition being the option's own and the other facets' selections."""
+        annotations, aggregates = {}, {}
+        for number, facet in enumerate(self.facets):
+            annotations.update(facet.annotate)
+            others = [
+                other.condition() for other in self.facets if other is not facet and other.selected
+            ]
+            scope = reduce(and_, others, Q())
+            for option_number, (_value, _label, key) in enumerate(facet.choices):
+                aggregates[f"facet{number}_{option_number}"] = Count(
+                    "pk", filter=scope & facet.condition_for(key), distinct=True
+                )
+        found = (
+            self.base.annotate(**annotations).order_by().aggregate(**aggregates)
+            if aggregates
+            else {}
+        )
+        for number, facet in enumerate(self.facets):
+            facet.set_counts(
+                {
+                    key: found[f"facet{number}_{option_number}"]
+                    for option_number, (_value, _label, key) in enumerate(facet.choices)
+                }
+            )
+            for option in facet.options:
+                option.url = self.url(**{facet.param: option.value})
+        return self
 
     @property
     def invalid_filters(self):
@@ -95,16 +220,57 @@ class Listing:
     def active(self):
         return any(facet.selected for facet in self.facets)
 
-    def query_without_page(self):
-        return urlencode([(f.param, f.selected) for f in self.facets if f.selected])
+    def selection(self):
+        return {facet.param: facet.selected for facet in self.facets if facet.selected}
+
+    def url(self, page=None, **changes):
+        """A link to this listing with `changes` to the selection (on its first page)."""
+        params = {**self.fixed, **self.selection(), **changes}
+        pairs = [(name, params[name]) for name in PARAMS if params.get(name)]
+        pairs += [(name, value) for name, value in params.items() if value and name not in PARAMS]
+        if page and page > 1:
+            pairs.append((PAGE_PARAM, page))
+        return "?" + urlencode(pairs)
+
+    @property
+    def clear_url(self):
+        return self.url(**{facet.param: "" for facet in self.facets})
+
+    @property
+    def fixed_items(self):
+        return list(self.fixed.items())
+
+    @cached_property
+    def page(self):
+        objects = self.results if self.objects is None else self.objects
+        raw = self.params.get(PAGE_PARAM, "1")
+        return Paginator(objects, self.per_page).get_page(raw[:10] if isinstance(raw, str) else 1)
+
+    def pagination(self):
+        """Links to the other pages, keeping the selection; None when there is one page."""
+        page = self.page
+        paginator = page.paginator
+        if paginator.num_pages < 2:
+            return None
+        numbers = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        return {
+            "previous": self.url(page=page.number - 1) if page.has_previous() else None,
+            "next": self.url(page=page.number + 1) if page.has_next() else None,
+            "pages": [
+                {
+                    "number": number,
+                    "url": None if number == paginator.ELLIPSIS else self.url(page=number),
+                    "current": number == page.number,
+                }
+                for number in numbers
+            ],
+        }
 
     def context(self):
+        self.count_facets()
         return {
             "listing": self,
             "facets": self.facets,
             "results": self.page,
-            "filter_query": self.query_without_page(),
-            "page_range": list(
-                self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
-            ),
+            "pagination": self.pagination(),
         }

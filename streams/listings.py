@@ -1,78 +1,98 @@
-"""The facets of the article and participant listings."""
+"""The facets of the site's listings that filter on streams, themes, provinces and dates.
+
+Built on movement.listing (the one listing engine). Nothing here imports the page models, so
+streams/models.py and events/ can use these without an import circle: callers pass the streams,
+choices and querysets in.
+"""
 
 from django.db.models.functions import ExtractYear, Substr
 from django.utils.translation import gettext_lazy as _
 
-from movement.listing import Facet
+from movement.listing import Facet, Listing
 from movement.models import Theme
-from streams.models import PROVINCES, ArticlePage
 
 
-def streams_in(locale):
-    from streams.models import StreamPage
-
-    return list(StreamPage.objects.live().public().filter(locale=locale).order_by("path"))
-
-
-def article_stream_facet(streams):
-    # An article belongs to the stream it sits under: its path starts with the stream's path.
+def stream_facet_by_path(streams):
+    """Stroom for pages that sit under a stream (articles): their path starts with its path."""
     path_length = len(streams[0].path) if streams else 0
     return Facet(
-        param="stroom",
-        label=_("Stroom"),
+        "stroom",
+        _("Stroom"),
+        [(stream.slug, stream.title, stream.path) for stream in streams],
         lookup="stream_path",
         annotate={"stream_path": Substr("path", 1, path_length)},
-        choices=[(stream.slug, stream.title, stream.path) for stream in streams],
+        all_label=_("Alle stromen"),
     )
 
 
-def kind_facet():
+def stream_facet_by_link(streams):
+    """Stroom for pages linked to streams (participants, meet-ups)."""
     return Facet(
-        param="soort",
-        label=_("Soort"),
-        lookup="kind",
-        choices=[(value, label, value) for value, label in ArticlePage.Kind.choices],
+        "stroom",
+        _("Stroom"),
+        [(stream.slug, stream.title, stream.translation_key) for stream in streams],
+        lookup="streams__translation_key",
+        all_label=_("Alle stromen"),
+    )
+
+
+def theme_facet(themes):
+    return Facet(
+        "thema",
+        _("Thema"),
+        [(theme.slug, theme.name, theme.translation_key) for theme in themes],
+        lookup="themes__translation_key",
+        all_label=_("Alle thema's"),
+    )
+
+
+def themes_in(locale):
+    return list(Theme.objects.filter(locale=locale).only("name", "slug", "translation_key"))
+
+
+def choice_facet(param, label, choices, lookup, all_label=None):
+    """A facet on a field with fixed choices: [(value, label)]."""
+    return Facet(
+        param,
+        label,
+        [(value, choice_label, value) for value, choice_label in choices],
+        lookup=lookup,
+        all_label=all_label,
+    )
+
+
+def province_facet(provinces):
+    return choice_facet(
+        "provincie", _("Provincie"), provinces, "province", all_label=_("Alle provincies")
     )
 
 
 def year_facet(years):
     return Facet(
-        param="jaar",
-        label=_("Jaar"),
+        "jaar",
+        _("Jaar"),
+        [(str(year), str(year), year) for year in years],
         lookup="year",
         annotate={"year": ExtractYear("date")},
-        choices=[(str(year), str(year), year) for year in years],
-    )
-
-
-def theme_facet(locale):
-    themes = Theme.objects.filter(locale=locale)
-    return Facet(
-        param="thema",
-        label=_("Thema"),
-        lookup="themes__translation_key",
-        choices=[(theme.slug, theme.name, theme.translation_key) for theme in themes],
-    )
-
-
-def participant_stream_facet(streams):
-    return Facet(
-        param="stroom",
-        label=_("Stroom"),
-        lookup="streams__translation_key",
-        choices=[(stream.slug, stream.title, stream.translation_key) for stream in streams],
-    )
-
-
-def province_facet():
-    return Facet(
-        param="provincie",
-        label=_("Provincie"),
-        lookup="province",
-        choices=[(value, label, value) for value, label in PROVINCES],
     )
 
 
 def article_years(queryset):
     years = queryset.annotate(year=ExtractYear("date")).order_by().values_list("year", flat=True)
     return sorted(set(years), reverse=True)
+
+
+def article_listing(params, articles, *, streams, kinds, locale):
+    """Articles by stream, kind (news, report, ...), theme and year."""
+    facets = [
+        stream_facet_by_path(streams),
+        choice_facet("soort", _("Soort"), kinds, "kind", all_label=_("Alle soorten")),
+        theme_facet(themes_in(locale)),
+        year_facet(article_years(articles)),
+    ]
+    return Listing(params, articles, facets)
+
+
+def participant_listing(params, participants, *, streams, provinces):
+    facets = [stream_facet_by_link(streams), province_facet(provinces)]
+    return Listing(params, participants, facets, per_page=24)

@@ -23,6 +23,7 @@ from movement.models import (
     in_active_locale,
     vocabulary_panel,
 )
+from movement.providers import upcoming_meetups
 from streams import listings, pdf
 
 WORDS_PER_MINUTE = 200
@@ -162,6 +163,12 @@ class StreamPage(VocabularyMixin, Page):
     ]
     parent_page_types = ["streams.StreamIndexPage"]
     subpage_types = ["streams.ArticlePage"]
+
+    # The join form and its handling (streams/forms.py, streams/join.py) import this module;
+    # StreamsConfig.ready hands them to the page, so the models import neither.
+    join_form_class = None
+    handle_join = None
+
     has_article_feed = True  # includes/social_meta.html advertises streams/feeds.py's feed
 
     class Meta:
@@ -178,9 +185,6 @@ class StreamPage(VocabularyMixin, Page):
         return list(cls.objects.live().public().filter(locale=locale).order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import upcoming_meetups
-        from streams.forms import JoinForm
-
         context = super().get_context(request, *args, **kwargs)
         participants = ParticipantPage.for_stream(self)
         context["participants"] = participants[:12]
@@ -191,15 +195,13 @@ class StreamPage(VocabularyMixin, Page):
         context["participant_index"] = (
             ParticipantIndexPage.objects.live().filter(locale=self.locale).first()
         )
-        context.setdefault("join_form", JoinForm())
+        context.setdefault("join_form", self.join_form_class())
         context["joined"] = request.GET.get("aangemeld") == "1"
         return context
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            from streams.join import handle_join
-
-            return handle_join(self, request)
+            return self.handle_join(self, request)
         return super().serve(request, *args, **kwargs)
 
 
@@ -458,8 +460,6 @@ class ParticipantPage(VocabularyMixin, Page):
         return cls.listing(stream.locale).filter(streams__translation_key=stream.translation_key)
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import upcoming_meetups
-
         context = super().get_context(request, *args, **kwargs)
         context["streams"] = in_active_locale(self.streams.all())
         context["themes"] = in_active_locale(self.themes.select_related("locale"))

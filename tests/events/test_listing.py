@@ -87,13 +87,13 @@ def test_upcoming_soonest_first_and_past_in_the_archive(client, index, world):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("stream=jeugd", ["Tiel", "Online jeugd"]),
-        ("theme=zorgzame-gemeenschappen", ["Kampen", "Rotterdam"]),
-        ("province=overijssel", ["Kampen"]),
-        ("mode=online", ["Online jeugd"]),
-        ("mode=in_person", ["Tiel", "Kampen", "Rotterdam"]),
-        ("stream=langdurige-zorg&province=zuid-holland", ["Rotterdam"]),
-        ("stream=jeugd&mode=in_person", ["Tiel"]),
+        ("stroom=jeugd", ["Tiel", "Online jeugd"]),
+        ("thema=zorgzame-gemeenschappen", ["Kampen", "Rotterdam"]),
+        ("provincie=overijssel", ["Kampen"]),
+        ("vorm=online", ["Online jeugd"]),
+        ("vorm=in_person", ["Tiel", "Kampen", "Rotterdam"]),
+        ("stroom=langdurige-zorg&provincie=zuid-holland", ["Rotterdam"]),
+        ("stroom=jeugd&vorm=in_person", ["Tiel"]),
     ],
 )
 def test_filters_combine_as_shareable_urls(client, index, world, query, expected):
@@ -104,7 +104,7 @@ def test_filters_combine_as_shareable_urls(client, index, world, query, expected
 
 def test_month_filter(client, index, world):
     month = timezone.localtime(world["kampen"].start).strftime("%Y-%m")
-    response = client.get(f"{index.url}?month={month}")
+    response = client.get(f"{index.url}?maand={month}")
     expected = [
         meetup.title
         for meetup in MeetupPage.objects.filter(end__gte=timezone.now()).order_by("start")
@@ -115,7 +115,7 @@ def test_month_filter(client, index, world):
 
 
 def test_unknown_filter_value_is_a_clear_400(client, index, world):
-    response = client.get(f"{index.url}?stream=bestaat-niet&province=utrecht")
+    response = client.get(f"{index.url}?stroom=bestaat-niet&provincie=utrecht")
     assert response.status_code == 400
     html = response.content.decode()
     assert "Deze keuze bestaat niet (meer)" in html
@@ -124,8 +124,8 @@ def test_unknown_filter_value_is_a_clear_400(client, index, world):
 
 def test_filter_form_is_labelled_and_works_without_javascript(client, index, world):
     html = client.get(index.url).content.decode()
-    assert '<form class="filters" method="get"' in html
-    for name in ("stream", "theme", "province", "month", "mode"):
+    assert '<form class="filter-form" method="get">' in html
+    for name in ("stroom", "thema", "provincie", "maand", "vorm"):
         assert f'<label for="filter-{name}">' in html
 
 
@@ -205,14 +205,14 @@ def test_listing_and_page_queries_do_not_grow_with_the_number_of_meetups(client,
     SignUpFactory.create_batch(3, meetup=first)
     listing_small = count_queries(client, index.url)
     page_small = count_queries(client, first.url)
-    filtered_small = count_queries(client, index.url + "?province=overijssel&mode=in_person")
+    filtered_small = count_queries(client, index.url + "?provincie=overijssel&vorm=in_person")
 
     make_meetups(index, 10, 200)
     SignUpFactory.create_batch(20, meetup=first)
     assert MeetupPage.objects.count() == 200
     assert count_queries(client, index.url) == listing_small
     assert count_queries(client, first.url) == page_small
-    assert count_queries(client, index.url + "?province=overijssel&mode=in_person") == (
+    assert count_queries(client, index.url + "?provincie=overijssel&vorm=in_person") == (
         filtered_small
     )
     assert listing_small <= 25 and page_small <= 30

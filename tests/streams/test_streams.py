@@ -230,8 +230,8 @@ def test_article_list_filters_combine_count_and_survive_pagination(client, tree)
     assert '<option value="jeugd">Jeugd (1)</option>' in html
     assert '<option value="news">Nieuws (1)</option>' in html
     # The next page keeps the filters.
-    assert 'href="?stroom=langdurige-zorg&amp;soort=story&amp;page=2"' in html
-    page_two = client.get("/nieuws/?stroom=langdurige-zorg&soort=story&page=2").content.decode()
+    assert 'href="?stroom=langdurige-zorg&amp;soort=story&amp;pagina=2"' in html
+    page_two = client.get("/nieuws/?stroom=langdurige-zorg&soort=story&pagina=2").content.decode()
     assert "Zorg 0" in page_two or "Zorg 1" in page_two
     assert "Jeugd verhaal" not in page_two
 
@@ -242,9 +242,9 @@ def test_article_list_filters_combine_count_and_survive_pagination(client, tree)
         "?stroom=bestaat-niet",
         "?jaar=abc",
         "?soort=%00",
-        "?page=-1",
-        "?page=99999",
-        "?thema=x&page=zz",
+        "?pagina=-1",
+        "?pagina=99999",
+        "?thema=x&pagina=zz",
         "?stroom=%E2%80%AE%3Cscript%3E",
         "?stroom[]=1",
     ],
