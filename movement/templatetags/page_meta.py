@@ -8,6 +8,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from movement.i18n import page_alternates
+
 register = template.Library()
 
 DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "description", "hero_text")
@@ -37,17 +39,6 @@ def description_of(page):
     return ""
 
 
-def page_translations(page):
-    """{language code: live translation} of a page, the page itself included (one query)."""
-    return {
-        translated.locale.language_code: translated
-        for translated in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-    }
-
-
 @register.simple_tag(takes_context=True)
 def page_meta(context):
     """{"canonical", "alternates": [(code, url)], "x_default", "description"} for this page or view."""
@@ -67,8 +58,8 @@ def _page_meta(context, request, page):
     if isinstance(page, Page) and page.pk:
         canonical = absolute(request, page.get_url(request))
         if page.live:
-            for code, translated in page_translations(page).items():
-                alternates[code] = absolute(request, translated.get_url(request))
+            for code, url in page_alternates(page, request).items():
+                alternates[code] = absolute(request, url)
         description = description_of(page)
     else:
         canonical = absolute(request, request.path)

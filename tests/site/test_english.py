@@ -37,9 +37,7 @@ def test_a_translation_made_in_the_admin_is_a_draft_until_a_translator_publishes
             f"/admin/localize/submit/page/{article.pk}/", {"locales": [locales["en"].pk]}
         )
     assert response.status_code == 302
-    english = ArticlePage.objects.get(
-        locale=locales["en"], translation_key=article.translation_key
-    )
+    english = ArticlePage.objects.get(locale=locales["en"], translation_key=article.translation_key)
     # The draft still holds the Dutch text: it must not be served as an English page.
     assert not english.live
     client.logout()

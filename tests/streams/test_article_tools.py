@@ -59,7 +59,7 @@ def test_the_pdf_is_cached_per_revision(client, article):
 
 
 def test_no_pdf_of_drafts_or_other_languages(client, article, locales):
-    assert client.get("/en/article-pdf/%d/" % article.pk).status_code == 404
+    assert client.get(f"/en/article-pdf/{article.pk}/").status_code == 404
     article.unpublish()
     assert client.get(f"/artikel-pdf/{article.pk}/").status_code == 404
 

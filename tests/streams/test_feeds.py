@@ -34,7 +34,7 @@ def site_content(home, locales):
     in_care.themes = [theme]
     in_care.save_revision().publish()
     translate(in_care, en, title="A story from care", slug="a-story")
-    in_youth = ArticlePageFactory(parent=youth, title="Verhaal over jeugd", slug="jeugdverhaal")
+    ArticlePageFactory(parent=youth, title="Verhaal over jeugd", slug="jeugdverhaal")
     general = ArticlePageFactory(parent=news, title="Algemeen nieuws", slug="algemeen")
     general.themes = [theme]
     general.save_revision().publish()
@@ -75,13 +75,9 @@ def test_the_english_feed_lists_only_english_articles(client, site_content):
 
 
 def test_a_stream_feed_lists_the_articles_of_that_stream(client, site_content):
-    assert titles(read(client, "/rss/artikelen/stroom/langdurige-zorg/")) == [
-        "Verhaal uit de zorg"
-    ]
+    assert titles(read(client, "/rss/artikelen/stroom/langdurige-zorg/")) == ["Verhaal uit de zorg"]
     assert titles(read(client, "/rss/artikelen/stroom/jeugd/")) == ["Verhaal over jeugd"]
-    assert titles(read(client, "/en/rss/articles/stream/long-term-care/")) == [
-        "A story from care"
-    ]
+    assert titles(read(client, "/en/rss/articles/stream/long-term-care/")) == ["A story from care"]
     assert client.get("/rss/artikelen/stroom/bestaat-niet/").status_code == 404
 
 
