@@ -5,9 +5,15 @@ class EventsConfig(AppConfig):
     name = "events"
 
     def ready(self):
-        from events import signals  # noqa: F401
-        from events.models import MeetupIndexPage
-        from movement import roles
+        from events import signals, views  # noqa: F401
+        from events.models import MeetupIndexPage, MeetupPage, upcoming_meetups
+        from movement import providers, roles
+
+        # The pages' sub-routes call the views, which import the models (events/models.py).
+        MeetupIndexPage.views = views
+        MeetupPage.views = views
+
+        providers.provide("upcoming_meetups", upcoming_meetups)
 
         # Meet-up organisers work under every meet-up index (movement.roles).
         roles.register_section(roles.MEETUP_ORGANISERS, MeetupIndexPage)

@@ -62,47 +62,39 @@ class MeetupIndexPage(RoutablePageMixin, Page):
     subpage_types = ["events.MeetupPage"]
     max_count_per_parent = 1
 
+    # The views (events/views.py) import this module: EventsConfig.ready hands them to the
+    # pages, so the models never import the views.
+    views = None
+
     class Meta:
         verbose_name = _("overzicht van meet-ups")
 
     @path("")
     def upcoming_view(self, request):
-        from events import views
-
-        return views.meetup_listing(self, request, archive=False)
+        return self.views.meetup_listing(self, request, archive=False)
 
     @path("archief/", name="archive")
     @path("archive/", name="archive_en")
     def archive_view(self, request):
-        from events import views
-
-        return views.meetup_listing(self, request, archive=True)
+        return self.views.meetup_listing(self, request, archive=True)
 
     @path("reeks/<slug:slug>/", name="series")
     @path("series/<slug:slug>/", name="series_en")
     def series_view(self, request, slug):
-        from events import views
-
-        return views.series_listing(self, request, slug)
+        return self.views.series_listing(self, request, slug)
 
     @path("ical/", name="feed")
     def feed_view(self, request):
-        from events import views
-
-        return views.ical_feed(self, request)
+        return self.views.ical_feed(self, request)
 
     @path("ical/<slug:stream>/", name="stream_feed")
     def stream_feed_view(self, request, stream):
-        from events import views
-
-        return views.ical_feed(self, request, stream_slug=stream)
+        return self.views.ical_feed(self, request, stream_slug=stream)
 
     @path("afmelden/<str:token>/", name="cancel")
     @path("cancel/<str:token>/", name="cancel_en")
     def cancel_view(self, request, token):
-        from events import views
-
-        return views.cancel_signup(self, request, token)
+        return self.views.cancel_signup(self, request, token)
 
     def subpage_url(self, name, *args, request=None, full=False):
         base = self.get_full_url(request) if full else self.get_url(request)
@@ -243,6 +235,7 @@ class MeetupPage(VocabularyMixin, RoutablePageMixin, Page):
     ]
     parent_page_types = ["events.MeetupIndexPage"]
     subpage_types = []
+    views = None  # events/views.py, from EventsConfig.ready (see MeetupIndexPage)
 
     class Meta:
         verbose_name = _("meet-up")
@@ -307,15 +300,11 @@ class MeetupPage(VocabularyMixin, RoutablePageMixin, Page):
 
     @path("")
     def meetup_view(self, request):
-        from events import views
-
-        return views.meetup_detail(self, request)
+        return self.views.meetup_detail(self, request)
 
     @path("ical/", name="ics")
     def ics_view(self, request):
-        from events import views
-
-        return views.meetup_ics(self, request)
+        return self.views.meetup_ics(self, request)
 
 
 class SignUp(models.Model):

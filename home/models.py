@@ -5,8 +5,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from events.models import upcoming_meetups
 from movement.blocks import BodyBlock
 from movement.models import Theme
+from streams.models import ArticlePage, StreamPage
 
 
 class HomePage(Page):
@@ -71,9 +73,6 @@ class HomePage(Page):
         return self.hero_image
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import upcoming_meetups
-        from streams.models import ArticlePage, StreamPage
-
         context = super().get_context(request, *args, **kwargs)
         locale = Locale.get_active()
         context["streams"] = (

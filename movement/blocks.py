@@ -8,6 +8,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from movement.providers import upcoming_meetups
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -146,8 +148,6 @@ class UpcomingMeetupsBlock(blocks.StructBlock):
     count = blocks.IntegerBlock(default=3, min_value=1, max_value=12, label=_("Aantal"))
 
     def get_context(self, value, parent_context=None):
-        from events.models import upcoming_meetups
-
         context = super().get_context(value, parent_context)
         context["meetups"] = upcoming_meetups(stream=value["stream"], limit=value["count"])
         return context
