@@ -7,6 +7,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from movement.pagecache import signals
+        from movement.pagecache import memo, signals
 
         signals.connect()
+        memo.install()
