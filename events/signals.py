@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from events import registration
 from events.models import MeetupPage, MeetupSeries, SignUp
 from movement import pagecache
 
@@ -15,17 +16,22 @@ pagecache.watch(MeetupSeries)
 @receiver(post_delete, sender=SignUp)
 def refresh_places_left(sender, instance, raw=False, **kwargs):
     """A sign-up, cancellation or move off the waiting list changes that meet-up's places left:
-    refresh the cached pages that show them (its page in both languages, the listings and home
-    page sections with its card), and nothing else."""
+    refresh its page (both languages), and, only when it turns full or no longer full, the
+    listings and home page sections whose cards say "Full". Nothing else."""
     if raw:
         return
-    translation_key = (
-        MeetupPage.objects.filter(pk=instance.meetup_id)
-        .values_list("translation_key", flat=True)
-        .first()
-    )
-    if translation_key is not None:
-        pagecache.invalidate_tag_on_commit("meetup", translation_key)
+    meetup = MeetupPage.objects.filter(pk=instance.meetup_id).values("translation_key", "capacity")
+    meetup = meetup.first()
+    if meetup is None:
+        return
+    key, capacity = meetup["translation_key"], meetup["capacity"]
+    pagecache.invalidate_tag_on_commit("meetup-places", key)
+    if capacity is not None and instance.status != SignUp.Status.WAITING:
+        confirmed = SignUp.objects.filter(
+            meetup_id=instance.meetup_id, status=SignUp.Status.CONFIRMED
+        ).count()
+        if capacity - 1 <= confirmed <= capacity:
+            pagecache.invalidate_tag_on_commit("meetup-full", key)
 
 
 @receiver(pre_save, sender=MeetupPage)
@@ -40,8 +46,6 @@ def remember_previous_status(sender, instance, update_fields=None, **kwargs):
 
 @receiver(page_published, sender=MeetupPage)
 def notify_on_publish(sender, instance, **kwargs):
-    from events import registration
-
     previous = getattr(instance, "_previous_status", None)
     instance._previous_status = instance.status
     registration.after_publish(instance, previous)

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import add_never_cache_headers
 
@@ -15,7 +14,7 @@ from events.forms import SignUpForm
 from events.listings import meetup_filters
 from events.models import MeetupPage, MeetupSeries, SignUp, with_signup_counts
 from movement.listing import redirect_old_names
-from movement.models import Theme
+from movement.models import SiteSettings, Theme
 from movement.spam import is_rate_limited, too_many_requests
 from streams.models import StreamPage
 
@@ -118,8 +117,13 @@ def meetup_ics(page, request):
     return response
 
 
-def json_ld(page, request, state):
-    """schema.org Event, escaped for a <script type="application/ld+json"> data block."""
+# What django.utils.html.json_script escapes, so that the data cannot close its <script> block.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(page, request, state, host=None):
+    """schema.org Event, escaped for a <script type="application/ld+json"> data block; `host` is
+    the organising participant in the page's language."""
     url = page.get_full_url(request)
     status = {
         MeetupPage.Status.SCHEDULED: "EventScheduled",
@@ -143,7 +147,6 @@ def json_ld(page, request, state):
                 "addressCountry": "NL",
             },
         }
-    host = page.host_localized if hasattr(page, "host_localized") else None
     organizer = (
         {"@type": "Organization", "name": host.title, "url": host.get_full_url(request)}
         if host
@@ -172,7 +175,7 @@ def json_ld(page, request, state):
             + ("InStock" if state.code == "open" else "SoldOut"),
         },
     }
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_json_script_escapes))  # noqa: S308
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
 
 
 def detail_context(page, request, form, state=None):
@@ -180,16 +183,12 @@ def detail_context(page, request, form, state=None):
     if state is None:
         state = registration.registration_state(source)
     locale = page.locale
-    page.host_localized = (
-        in_locale([page.host], type(page.host), locale)[0] if page.host_id else None
-    )
+    host = in_locale([page.host], type(page.host), locale)[0] if page.host_id else None
     series = in_locale([page.series], MeetupSeries, locale)[0] if page.series_id else None
     report = None
     if page.report_id:
         report = in_locale([page.report], type(page.report), locale, live=True)[0]
         report = report if report.live else None
-    from movement.models import SiteSettings
-
     privacy = SiteSettings.for_request(request).privacy_page
     if privacy is not None:
         privacy = privacy.localized
@@ -200,7 +199,7 @@ def detail_context(page, request, form, state=None):
         "streams": in_locale(page.streams.all(), StreamPage, locale),
         "themes": in_locale(page.themes.all(), Theme, locale),
         "keywords": list(page.keywords.all()),
-        "host": page.host_localized,
+        "host": host,
         "series": series,
         "series_url": index.url + index.reverse_subpage("series", args=[series.slug])
         if series
@@ -208,7 +207,7 @@ def detail_context(page, request, form, state=None):
         "report": report,
         "privacy_page": privacy,
         "ics_url": page.url + page.reverse_subpage("ics"),
-        "json_ld": json_ld(page, request, state),
+        "json_ld": json_ld(page, request, state, host),
         "index": index,
     }
 
