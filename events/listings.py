@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from events.models import MeetupPage
+from movement.kinds import Kind, register
 from movement.listing import Facet, Listing
 from streams.listings import province_facet, stream_facet_by_link, theme_facet, themes_in
 from streams.models import PROVINCES
@@ -46,3 +47,18 @@ def meetup_filters(params, meetups, streams, locale):
         mode_facet(),
     ]
     return Listing(params, meetups, facets, per_page=PER_PAGE)
+
+
+def register_kinds():
+    """Meet-ups in the one kinds registry (from EventsConfig.ready)."""
+    register(
+        Kind(
+            "meetup",
+            _("Meet-up"),
+            _("Meet-ups"),
+            "events.MeetupPage",
+            date_field="start",
+            stream_field="streams",
+            order=20,
+        )
+    )

@@ -1,121 +1,113 @@
 """Theme (Thema) and keyword (Trefwoord) pages: everything on one subject, across content types."""
 
-from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
-from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import Count, DateTimeField, F, Q
+from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
+from movement.kinds import registry
+from movement.listing import NEVER, Facet, Listing, redirect_old_names
 from movement.models import Theme
 
 PER_PAGE = 20
-
-
-@dataclass(frozen=True)
-class Kind:
-    param: str
-    label: str
-    plural: str
-    model_path: str
-    date_field: str
-
-    @property
-    def model(self):
-        from django.apps import apps
-
-        return apps.get_model(self.model_path)
-
-
-KINDS = [
-    Kind("artikel", _("Artikel"), _("Artikelen"), "streams.ArticlePage", "date"),
-    Kind("meetup", _("Meet-up"), _("Meet-ups"), "events.MeetupPage", "start"),
-    Kind(
-        "deelnemer",
-        _("Deelnemer"),
-        _("Deelnemers"),
-        "streams.ParticipantPage",
-        "first_published_at",
-    ),
-    Kind("stroom", _("Stroom"), _("Stromen"), "streams.StreamPage", "first_published_at"),
-]
-KINDS_BY_PARAM = {kind.param: kind for kind in KINDS}
+KINDS = registry  # the one kinds registry (the apps register theirs in AppConfig.ready)
 
 
 def published(kind, locale):
     return kind.model.objects.live().public().filter(locale=locale)
 
 
-def in_stream(queryset, kind, stream):
-    """Narrow a kind's queryset to one stream: articles under it, others linked to it."""
-    if kind.param == "artikel":
-        return queryset.filter(path__startswith=stream.path)
-    if kind.param == "stroom":
-        return queryset.filter(translation_key=stream.translation_key)
-    return queryset.filter(streams__translation_key=stream.translation_key)
+def streams_in(locale):
+    """The published streams of one language, in the tree's order."""
+    stream_kind = registry.stream_kind
+    if stream_kind is None:
+        return []
+    return list(published(stream_kind, locale).order_by("path"))
+
+
+def of_kind(kind, queryset):
+    """A condition on wagtailcore Pages: the pages of `kind` that are in `queryset` (its model)."""
+    return Q(pk__in=queryset.values("pk"))
+
+
+def in_stream(stream):
+    """A condition on Pages: what belongs to `stream` — the pages under it (its articles, and
+    the stream itself) and pages of any kind linked to it."""
+    condition = Q(path__startswith=stream.path)
+    for kind in registry:
+        if kind.stream_field:
+            linked = kind.model.objects.filter(
+                **{f"{kind.stream_field}__translation_key": stream.translation_key}
+            )
+            condition |= of_kind(kind, linked)
+    return condition
+
+
+def kind_facet(kinds, extra=()):
+    """Soort: one option per registered kind (and `extra` options: (value, label, condition))."""
+    choices = [(kind.slug, kind.plural, Q(content_type=kind.content_type)) for kind in kinds]
+    choices += list(extra)
+    return Facet(
+        "soort",
+        _("Soort"),
+        choices,
+        condition=lambda condition: condition,
+        all_label=_("Alle soorten"),
+    )
+
+
+def stream_facet(streams):
+    return Facet(
+        "stroom",
+        _("Stroom"),
+        [(stream.slug, stream.title, in_stream(stream)) for stream in streams],
+        condition=lambda condition: condition,
+        all_label=_("Alle stromen"),
+    )
+
+
+def newest_first(pages):
+    """Pages of mixed kinds by each kind's own date (an article's date, a meet-up's start)."""
+    dates = [
+        Cast(F(f"{kind.relation}__{kind.date_field}"), DateTimeField())
+        for kind in registry
+        if kind.date_field != "first_published_at"
+    ]
+    return pages.annotate(sort_date=Coalesce(*dates, "first_published_at")).order_by(
+        F("sort_date").desc(nulls_last=True), "-pk"
+    )
 
 
 def tagged_items(request, locale, tag_filter):
-    """Everything published in `locale` that `tag_filter` selects, newest first, filtered and paged.
+    """Everything published in `locale` that `tag_filter(queryset, kind)` selects, newest first,
+    filtered by kind and stream and paged by the one listing engine (movement.listing).
 
-    Only (kind, pk, date) rows are merged across kinds; the pages on screen are fetched per kind,
+    One Page queryset covers every kind; only the pages on screen are fetched whole (per kind),
     so the number of queries does not grow with the amount of content."""
-    from streams.models import StreamPage
-
-    streams = list(StreamPage.objects.live().public().filter(locale=locale).order_by("path"))
-    selected_kind = request.GET.get("soort", "")
-    selected_stream = request.GET.get("stroom", "")
-    stream = next((s for s in streams if s.slug == selected_stream), None)
-    invalid = (selected_kind and selected_kind not in KINDS_BY_PARAM) or (
-        selected_stream and stream is None
+    conditions = [of_kind(kind, tag_filter(published(kind, locale), kind)) for kind in registry]
+    pages = (
+        Page.objects.live().public().filter(locale=locale).filter(reduce(or_, conditions, NEVER))
     )
-
-    rows, kind_counts = [], {}
-    for kind in KINDS:
-        queryset = tag_filter(published(kind, locale), kind)
-        if stream is not None:
-            queryset = in_stream(queryset, kind, stream)
-        keys = list(queryset.order_by().values_list("pk", kind.date_field).distinct())
-        kind_counts[kind.param] = len(keys)
-        if not invalid and selected_kind in ("", kind.param):
-            rows.extend((date, pk, kind.param) for pk, date in keys)
-    rows.sort(key=lambda row: (row[0] is not None, str(row[0] or "")), reverse=True)
-
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    wanted = {}
-    for _date, pk, param in page.object_list:
-        wanted.setdefault(param, []).append(pk)
-    fetched = {}
-    for param, pks in wanted.items():
-        model = KINDS_BY_PARAM[param].model
-        related = ["image"] if param != "deelnemer" else ["logo"]
-        for obj in model.objects.filter(pk__in=pks).select_related(*related):
-            fetched[(param, obj.pk)] = obj
-    items = [
-        {"kind": KINDS_BY_PARAM[param], "page": fetched[(param, pk)]}
-        for _date, pk, param in page.object_list
-        if (param, pk) in fetched
+    listing = Listing(
+        request.GET,
+        pages,
+        [kind_facet(registry), stream_facet(streams_in(locale))],
+        per_page=PER_PAGE,
+    )
+    listing.objects = newest_first(listing.results).defer_streamfields().specific()
+    context = listing.context()
+    kinds = {kind.content_type.pk: kind for kind in registry}
+    context["items"] = [
+        {"kind": kinds.get(page.content_type_id), "page": page}
+        for page in context["results"].object_list
     ]
-    return {
-        "items": items,
-        "results": page,
-        "page_range": list(
-            page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        ),
-        "kinds": [(kind, kind_counts[kind.param]) for kind in KINDS],
-        "streams": streams,
-        "selected_kind": selected_kind,
-        "selected_stream": selected_stream,
-        "invalid_filter": invalid,
-        "filter_query": "&".join(
-            f"{name}={value}"
-            for name, value in (("soort", selected_kind), ("stroom", selected_stream))
-            if value and not invalid
-        ),
-    }
+    return context
 
 
 def theme_index(request):
@@ -132,11 +124,11 @@ def theme_index(request):
         )
         for row in rows:
             if row["key"] in counts:
-                counts[row["key"]][kind.param] = row["n"]
+                counts[row["key"]][kind.slug] = row["n"]
     overview = [
         {
             "theme": theme,
-            "counts": [(kind, counts[theme.translation_key].get(kind.param, 0)) for kind in KINDS],
+            "counts": [(kind, counts[theme.translation_key].get(kind.slug, 0)) for kind in KINDS],
             "total": sum(counts[theme.translation_key].values()),
         }
         for theme in themes
@@ -145,6 +137,8 @@ def theme_index(request):
 
 
 def theme_detail(request, slug):
+    if redirect := redirect_old_names(request):
+        return redirect
     locale = Locale.get_active()
     theme = Theme.objects.filter(locale=locale, slug=slug).select_related("locale", "image").first()
     if theme is None:
@@ -185,6 +179,8 @@ def keyword_index(request):
 
 
 def keyword_detail(request, slug):
+    if redirect := redirect_old_names(request):
+        return redirect
     locale = Locale.get_active()
     keyword = Tag.objects.filter(slug=slug).first()
     if keyword is None:

@@ -8,6 +8,7 @@ choices and querysets in.
 from django.db.models.functions import ExtractYear, Substr
 from django.utils.translation import gettext_lazy as _
 
+from movement.kinds import Kind, register
 from movement.listing import Facet, Listing
 from movement.models import Theme
 
@@ -96,3 +97,40 @@ def article_listing(params, articles, *, streams, kinds, locale):
 def participant_listing(params, participants, *, streams, provinces):
     facets = [stream_facet_by_link(streams), province_facet(provinces)]
     return Listing(params, participants, facets, per_page=24)
+
+
+def register_kinds():
+    """Articles, participants and streams in the one kinds registry (from StreamsConfig.ready)."""
+    register(
+        Kind(
+            "artikel",
+            _("Artikel"),
+            _("Artikelen"),
+            "streams.ArticlePage",
+            date_field="date",
+            order=10,
+            aliases=("article",),
+        )
+    )
+    register(
+        Kind(
+            "deelnemer",
+            _("Deelnemer"),
+            _("Deelnemers"),
+            "streams.ParticipantPage",
+            stream_field="streams",
+            order=30,
+            aliases=("participant",),
+        )
+    )
+    register(
+        Kind(
+            "stroom",
+            _("Stroom"),
+            _("Stromen"),
+            "streams.StreamPage",
+            order=40,
+            aliases=("stream",),
+            is_stream=True,
+        )
+    )

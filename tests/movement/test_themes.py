@@ -94,7 +94,7 @@ def test_theme_page_filters_by_kind_and_stream_and_survives_bad_values(client, s
     assert "Artikel zorg" in html and "Artikel jeugd" not in html and "Meet-up zorg" not in html
     html = client.get("/themas/zorgzame-gemeenschappen/?stroom=langdurige-zorg").content.decode()
     assert "Artikel zorg" in html and "Meet-up zorg" in html and "Artikel jeugd" not in html
-    for query in ["?soort=onzin", "?stroom=%3Cb%3E", "?page=abc", "?page=-5", "?soort[]=x"]:
+    for query in ["?soort=onzin", "?stroom=%3Cb%3E", "?pagina=abc", "?pagina=-5", "?soort[]=x"]:
         response = client.get("/themas/zorgzame-gemeenschappen/" + query)
         assert response.status_code == 200
 
