@@ -219,6 +219,22 @@ def test_a_sign_up_refreshes_that_meetups_places_and_nothing_else(
     assert page["X-Page-Cache"] == "miss" and "wachtlijst" in page.content.decode().lower()
 
 
+def test_a_sign_up_that_leaves_places_refreshes_only_that_meetups_page(
+    client, tree, page_cache, django_capture_on_commit_callbacks
+):
+    roomy = MeetupPageFactory(parent=tree["meetup"].get_parent(), title="Ruim", capacity=50)
+    index_url = roomy.get_parent().url
+    for url in (index_url, roomy.url, "/"):
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(roomy.url, signup_form_data())
+    # The cards say nothing about places until a meet-up is full: the listings stay cached.
+    assert client.get(index_url)["X-Page-Cache"] == "hit"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    page = client.get(roomy.url)
+    assert page["X-Page-Cache"] == "miss" and "49" in page.content.decode()
+
+
 def test_a_cancellation_refreshes_that_meetups_places(
     client, tree, page_cache, django_capture_on_commit_callbacks
 ):
