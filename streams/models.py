@@ -275,6 +275,14 @@ class ArticlePage(VocabularyMixin, Page):
     )
     themes = themes_field()
     keywords = keywords_field(ArticleKeyword)
+    participants = ParentalManyToManyField(
+        "streams.ParticipantPage",
+        verbose_name=_("genoemde deelnemers"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        help_text=_("Organisaties waar dit artikel over gaat; het verschijnt op hun pagina."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -284,6 +292,7 @@ class ArticlePage(VocabularyMixin, Page):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Afbeelding")),
         FieldPanel("body"),
         vocabulary_panel(),
+        FieldPanel("participants"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -373,6 +382,7 @@ class ParticipantIndexPage(Page):
             provinces=PROVINCES,
         )
         context.update(listing.context())
+        attach_streams(context["results"], StreamPage.in_locale(self.locale))
         return context
 
 
@@ -455,6 +465,12 @@ class ParticipantPage(VocabularyMixin, Page):
             .order_by("title")
         )
 
+    def mentioned_in(self):
+        """Published articles in this page's language that mention this organisation."""
+        return ArticlePage.listing(self.locale).filter(
+            participants__translation_key=self.translation_key
+        )
+
     @classmethod
     def for_stream(cls, stream):
         return cls.listing(stream.locale).filter(streams__translation_key=stream.translation_key)
@@ -463,6 +479,7 @@ class ParticipantPage(VocabularyMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["streams"] = in_active_locale(self.streams.all())
         context["themes"] = in_active_locale(self.themes.select_related("locale"))
+        context["articles"] = list(self.mentioned_in()[:6])
         context["meetups"] = list(
             upcoming_meetups(locale=self.locale).filter(host__translation_key=self.translation_key)[
                 :4
@@ -516,6 +533,21 @@ class StreamCoordinators(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+def attach_streams(participants, streams):
+    """Give each participant `stream_pages`: its streams in the listing's language (one query)."""
+    by_key = {stream.translation_key: stream for stream in streams}
+    ids = [participant.pk for participant in participants]
+    links = ParticipantPage.streams.through.objects.filter(participantpage_id__in=ids).values_list(
+        "participantpage_id", "streampage__translation_key"
+    )
+    of = {}
+    for participant_id, key in links:
+        if key in by_key:
+            of.setdefault(participant_id, []).append(by_key[key])
+    for participant in participants:
+        participant.stream_pages = sorted(of.get(participant.pk, []), key=lambda s: s.path)
 
 
 def stream_lookup(streams):

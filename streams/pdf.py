@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
+logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its INFO is a line per step
 
 try:
     import weasyprint
