@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
-from tests.support.factories import HomePageFactory
+from tests.support.factories import HomePageFactory, signup_form_data
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +55,18 @@ def home(locales):
     home.refresh_from_db()
     translate(home, locales["en"], title="Radical renewal", hero_title="Care about people again")
     return home
+
+
+@pytest.fixture
+def post_signup(client, django_capture_on_commit_callbacks):
+    """Submit a meet-up's sign-up form as a visitor does (following the redirect after success,
+    unless follow=False); mail tasks run as they would after commit."""
+
+    def post(page, url=None, follow=True, **overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url or page.url, signup_form_data(**overrides), follow=follow)
+
+    return post
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """A visitor finds a meet-up, signs up with only the keyboard, and cancels from the e-mail."""
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -8,7 +7,6 @@ import subprocess
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from events.models import SignUp
 from tests.browser.conftest import _vnu_jar, assert_no_axe_violations
@@ -18,13 +16,9 @@ from tests.support.factories import (
     StreamIndexPageFactory,
     StreamPageFactory,
 )
+from tests.support.helpers import in_days
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def in_days(days, hour=14):
-    day = timezone.localtime() + dt.timedelta(days=days)
-    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -18,13 +16,9 @@ from tests.support.factories import (
     StreamPageFactory,
     ThemeFactory,
 )
+from tests.support.helpers import count_queries, in_days
 
 pytestmark = pytest.mark.django_db
-
-
-def in_days(days, hour=14):
-    day = timezone.localtime() + dt.timedelta(days=days)
-    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture
@@ -189,14 +183,6 @@ def make_meetups(index, first, last):
                 capacity=10,
             )
         )
-
-
-def count_queries(client, url):
-    client.get(url)  # warm caches (site root paths, etc.) as a running site has them
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_listing_and_page_queries_do_not_grow_with_the_number_of_meetups(client, index):

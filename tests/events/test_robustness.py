@@ -24,6 +24,7 @@ from tests.support.factories import (
     SignUpFactory,
     signup_form_data,
 )
+from tests.support.helpers import in_days
 
 
 class BrokenEmailBackend(BaseEmailBackend):
@@ -33,30 +34,16 @@ class BrokenEmailBackend(BaseEmailBackend):
         raise ConnectionRefusedError("mail server is down")
 
 
-def in_days(days, hour=14):
-    day = timezone.localtime() + dt.timedelta(days=days)
-    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
-
-
 @pytest.fixture
 def meetup(home):
     index = MeetupIndexPageFactory(parent=home)
     return MeetupPageFactory(parent=index, title="Meet-up in Tiel", capacity=10, start=in_days(10))
 
 
-@pytest.fixture
-def post_signup(client, django_capture_on_commit_callbacks):
-    def post(page, **overrides):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(page.url, signup_form_data(**overrides))
-
-    return post
-
-
 @pytest.mark.django_db
 def test_a_failing_mail_server_never_fails_or_loses_a_sign_up(meetup, post_signup, settings):
     settings.EMAIL_BACKEND = "tests.events.test_robustness.BrokenEmailBackend"
-    response = post_signup(meetup)
+    response = post_signup(meetup, follow=False)
     assert response.status_code == 303
     signup = SignUp.objects.get()
     assert signup.status == SignUp.Status.CONFIRMED

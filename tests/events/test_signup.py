@@ -18,8 +18,8 @@ from tests.support.factories import (
     MeetupIndexPageFactory,
     MeetupPageFactory,
     SignUpFactory,
-    signup_form_data,
 )
+from tests.support.helpers import in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +27,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def index(home):
     return MeetupIndexPageFactory(parent=home)
-
-
-def in_days(days, hour=14):
-    """A whole hour, local time, `days` from today."""
-    day = timezone.localtime() + dt.timedelta(days=days)
-    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture
@@ -46,18 +40,6 @@ def meetup(index):
         contact_email="meetups@example.org",
         online_url="https://meet.example.org/geheim",
     )
-
-
-@pytest.fixture
-def post_signup(client, django_capture_on_commit_callbacks):
-    """Submit the sign-up form as a visitor does (following the redirect after success); mail
-    tasks run as they would after commit."""
-
-    def post(page, url=None, **overrides):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url or page.url, signup_form_data(**overrides), follow=True)
-
-    return post
 
 
 TOO_MANY = (

@@ -2,9 +2,8 @@
 (the benchmark, `make bench`, checks the same on a large dataset)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from tests.support.helpers import count_queries
 from tests.support.seed import Seeder, page_urls
 
 pytestmark = pytest.mark.django_db
@@ -18,14 +17,6 @@ MORE = {
     "themes": 4,
     "keywords": 20,
 }
-
-
-def count_queries(client, url):
-    client.get(url)  # warm up: per-site settings rows, content types, as on a running site
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries)
 
 
 def test_every_page_type_runs_the_same_queries_with_more_content(client):
