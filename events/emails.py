@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from events import ics
 from events.models import EmailKind, MeetupIndexPage, SignUp
 from movement.outbox import cancel_pending, for_object, queue_mail
+from movement.urls_public import page_url
 
 SUBJECTS = {
     EmailKind.CONFIRMATION: lambda title: _("Aangemeld: %(title)s") % {"title": title},
@@ -30,10 +31,11 @@ WITH_CALENDAR_FILE = {
 
 
 def cancel_url(signup, meetup):
+    """The personal cancel link, on the public base URL (never a localhost Site record)."""
     index = meetup.get_parent().specific
     if not isinstance(index, MeetupIndexPage):  # pragma: no cover - page tree rules forbid it
         index = signup.meetup.get_parent().specific
-    return index.subpage_url("cancel", signup.cancel_token, full=True)
+    return page_url(index) + index.reverse_subpage("cancel", args=[signup.cancel_token])
 
 
 def compose(signup, kind):
@@ -44,14 +46,14 @@ def compose(signup, kind):
         meetup = signup.meetup.in_language(signup.language)
         has_place = signup.status == SignUp.Status.CONFIRMED
         online_url = signup.meetup.online_url if has_place else ""
-        page_url = meetup.get_full_url()
+        meetup_url = page_url(meetup)
         context = {
             "signup": signup,
             "meetup": meetup,
             "kind": kind,
             "has_place": has_place,
             "online_url": online_url,
-            "page_url": page_url,
+            "page_url": meetup_url,
             "cancel_url": cancel_url(signup, meetup),
             "contact_email": meetup.contact_email,
             "is_online": meetup.is_online,
@@ -66,7 +68,7 @@ def compose(signup, kind):
         if kind in WITH_CALENDAR_FILE:
             event = ics.event_for(
                 meetup,
-                url=page_url,
+                url=meetup_url,
                 online_url=online_url or None,
                 description_extra=_("Afmelden: %(url)s") % {"url": context["cancel_url"]},
             )

@@ -6,6 +6,6 @@ class MovementConfig(AppConfig):
     verbose_name = "Radicale vernieuwing"
 
     def ready(self):
-        from movement import signals
+        from movement import checks, signals  # noqa: F401 - checks register themselves
 
         signals.connect()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from movement.models import SiteSettings
 from movement.outbox import queue_mail
 from movement.spam import is_rate_limited, too_many_requests
+from movement.urls_public import base_url
 from streams.coordinators import coordinator_addresses
 from streams.forms import JoinForm
 from streams.models import ParticipantIndexPage, ParticipantPage
@@ -99,7 +100,7 @@ def notify_editors(application, stream):
             {
                 "application": application,
                 "stream": stream,
-                "admin_url": settings.WAGTAILADMIN_BASE_URL,
+                "admin_url": base_url(),
             },
         )
     for address in recipients:

@@ -25,11 +25,14 @@ Two ways an entry goes stale:
 
 import contextvars
 import hashlib
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 TAG_TIMEOUT = 24 * 60 * 60
@@ -175,7 +178,11 @@ def file_under_tags(page_key, tags, started):
             raw = cache.make_key(_tag_key(tag))
             pipe.sadd(raw, page_key)
             pipe.expire(raw, TAG_TIMEOUT)
-        pipe.execute()
+        try:
+            pipe.execute()
+        except Exception:  # noqa: BLE001 - Redis down: keep nothing, break nothing
+            logger.warning("Page cache: Redis unreachable, page not kept")
+            return False
     else:  # the in-process cache (tests, one server): no concurrent writers to lose
         for tag in tags:
             members = cache.get(_tag_key(tag)) or set()
@@ -194,7 +201,11 @@ def invalidate_tag(*tag):
         pipe = redis.pipeline(transaction=True)
         pipe.smembers(raw)
         pipe.delete(raw)
-        members, _ = pipe.execute()
+        try:
+            members, _ = pipe.execute()
+        except Exception:  # noqa: BLE001 - Redis down: nothing stored can be served either
+            logger.warning("Page cache: Redis unreachable, tag %s not invalidated", tag)
+            return
         keys = [member.decode() if isinstance(member, bytes) else member for member in members]
     else:
         keys = list(cache.get(_tag_key(tag)) or ())

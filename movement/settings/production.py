@@ -122,4 +122,6 @@ LOGGING = {
     },
 }
 
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "https://radicalevernieuwing.nl")
+# The one public base URL for links in e-mails, feeds, the sitemap and Open Graph
+# (movement/urls_public.py). No default: `check --deploy` warns when it is missing.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")

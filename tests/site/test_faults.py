@@ -1,0 +1,168 @@
+"""When a service fails (issue 12): every path that stores what a visitor typed keeps working,
+and nothing in the outbox is lost. The services are really stopped (a closed port), not mocked;
+the mail server that comes back is a real SMTP server (aiosmtpd) and the worker is the real
+database worker (django_tasks_db's db_worker), run in the test."""
+
+import datetime as dt
+import logging
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from events.models import SignUp
+from movement.models import SiteSettings
+from movement.outbox import OutgoingEmail
+from streams.models import JoinApplication
+from tests.support.factories import (
+    MeetupIndexPageFactory,
+    MeetupPageFactory,
+    StreamIndexPageFactory,
+    StreamPageFactory,
+    signup_form_data,
+)
+
+JOIN_DATA = {
+    "organisation": "Buurtzorg De Kroon",
+    "contact_name": "Fatima el Amrani",
+    "email": "fatima@example.org",
+    "city": "Zwolle",
+    "motivation": "Wij werken al jaren vanuit relaties.",
+    "consent": "on",
+}
+
+
+def closed_port():
+    """A local port on which nothing listens (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def in_days(days):
+    return (timezone.localtime() + dt.timedelta(days=days)).replace(
+        hour=14, minute=0, second=0, microsecond=0
+    )
+
+
+@pytest.fixture
+def site_with_forms(home):
+    meetups = MeetupIndexPageFactory(parent=home)
+    meetup = MeetupPageFactory(parent=meetups, title="Meet-up in Tiel", start=in_days(10))
+    streams = StreamIndexPageFactory(parent=home)
+    stream = StreamPageFactory(parent=streams, title="Langdurige zorg", slug="langdurige-zorg")
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.contact_email = "loc@example.org"
+    site_settings.save()
+    return {"meetup": meetup, "stream": stream}
+
+
+# --- Redis down ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def redis_down(settings):
+    """Production's cache settings (movement/settings/production.py) with Redis unreachable."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
+        }
+    }
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+    settings.PAGE_CACHE_ENABLED = True
+    yield
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_redis_down_sign_up_join_and_admin_login_still_work_and_are_stored(
+    client, site_with_forms, redis_down, caplog, django_capture_on_commit_callbacks
+):
+    meetup, stream = site_with_forms["meetup"], site_with_forms["stream"]
+    caplog.set_level(logging.WARNING, logger="movement.spam")
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_up = client.post(meetup.url, signup_form_data(email="anna@example.org"))
+        joined = client.post(stream.url, JOIN_DATA)
+    assert signed_up.status_code == 303
+    assert joined.status_code == 302
+    assert SignUp.objects.get().email == "anna@example.org"
+    assert JoinApplication.objects.get().organisation == "Buurtzorg De Kroon"
+
+    get_user_model().objects.create_superuser("redactie", "redactie@example.org", "geheim-123")
+    logged_in = client.post("/admin/login/", {"username": "redactie", "password": "geheim-123"})
+    assert logged_in.status_code == 302 and Session.objects.exists()
+    assert client.get("/admin/").status_code == 200
+
+    warnings = [r for r in caplog.records if r.name == "movement.spam"]
+    assert len(warnings) == 1  # logged once per outage, not on every request
+    assert "unreachable" in warnings[0].getMessage()
+
+
+# --- SMTP down ----------------------------------------------------------------------------
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def run_worker():
+    """The database worker, as `manage.py db_worker` runs it, until nothing is due."""
+    call_command("db_worker", batch=True, no_startup_delay=True, interval=0, verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_smtp_down_mails_are_sent_once_it_is_back_and_nothing_is_lost(
+    client, site_with_forms, settings
+):
+    meetup, stream = site_with_forms["meetup"], site_with_forms["stream"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_port()
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+
+    assert client.post(meetup.url, signup_form_data(email="anna@example.org")).status_code == 303
+    assert client.post(stream.url, JOIN_DATA).status_code == 302
+    mail_tasks = DBTaskResult.objects.filter(task_path="movement.outbox.send_outgoing_email")
+    assert mail_tasks.count() == 2, list(DBTaskResult.objects.values_list("task_path", flat=True))
+
+    run_worker()  # the mail server is down
+    pending = OutgoingEmail.objects.all()
+    assert sorted(pending.values_list("to", flat=True)) == ["anna@example.org", "loc@example.org"]
+    assert all(email.status == "pending" and email.attempts == 1 for email in pending)
+    assert all("ConnectionRefused" in email.last_error for email in pending)
+
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=settings.EMAIL_PORT)  # back, same port
+    server.start()
+    try:
+        # The back-off has passed: the retries the worker scheduled are due.
+        later = timezone.now() - dt.timedelta(seconds=1)
+        OutgoingEmail.objects.update(next_attempt_at=later)
+        DBTaskResult.objects.filter(status="READY").update(run_after=later)
+        run_worker()
+    finally:
+        server.stop()
+
+    received = sorted((envelope.rcpt_tos[0], envelope) for envelope in inbox.messages)
+    assert [to for to, _ in received] == ["anna@example.org", "loc@example.org"]
+    assert b"Aangemeld: Meet-up in Tiel" in received[0][1].original_content
+    assert b"Buurtzorg De Kroon" in received[1][1].original_content
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
+    call_command("send_pending_emails", min_age=0, verbosity=0)
+    assert len(inbox.messages) == 2  # nothing twice
