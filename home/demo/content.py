@@ -854,3 +854,166 @@ SERIES = {
         ),
     },
 }
+
+# --- English versions, written for English readers (not word-for-word translations) ---
+
+# Dutch participant slug -> (English description). Organisation names are proper names and stay.
+PARTICIPANTS_EN = {
+    "het-8ste-werk": "A living-and-learning community where young and old, with and without care needs, share a home and learn from each other.",
+    "zorgvrijstaat": "Residents of Rotterdam-West who own the care and wellbeing services in their own neighbourhood.",
+    "austerlitz-zorgt": "A cooperative of villagers who arrange care and support in their own village.",
+    "de-linde": "Nursing homes and neighbourhood teams that work with open doors and without fixed visiting hours.",
+    "het-veerhuis": "Sheltered housing and support in small houses in the middle of ordinary streets.",
+    "kompas-ggz": "Long-term mental health care in which people with lived experience help decide the course.",
+    "polderzorg": "Home care by self-managing teams, with its own workplace for learning on the job.",
+    "rivierenland-jeugd": "Young people, parents, schools and professionals who make a single plan for each family, together.",
+    "zaanstreek-samen": "Neighbourhood teams and mental health services working as one for young adults.",
+    "zeeuwse-gronden": "Day activities and housing on a working farm, with jobs that really matter.",
+    "brabant-leert": "A vocational college where students learn in the neighbourhood from their very first day.",
+    "maasheuvel": "Small-scale housing for people living with dementia, without locked doors.",
+    "utrechtse-heuvelrug": "District nurses who organise neighbourhood care together with local residents.",
+    "mbo-twente": "Education in health and social care, shaped together with care organisations in the region.",
+}
+
+# Dutch article slug -> (English title, English slug, summary, body paragraphs).
+ARTICLES_EN = {
+    "van-overheid-naar-onderheid": (
+        "Visiting Kampen: government that follows the community",
+        "visiting-kampen",
+        "An afternoon at Het 8ste Werk, where having a say starts with the residents themselves.",
+        [
+            "In Kampen, people with and without care needs live together as one community. At the meet-up, residents explained how they decide together what is needed.",
+            "Much of the conversation was about ownership: who decides, and who serves? Everyone agreed that the authorities should follow what a community builds for itself, not the other way round.",
+        ],
+    ),
+    "buurtbewoners-eigenaar": (
+        "Zorgvrijstaat: residents who own their neighbourhood's care",
+        "residents-own-their-care",
+        "Looking back on the meet-up in Rotterdam-West, where neighbours are building caring streets.",
+        [
+            "At Zorgvrijstaat in Rotterdam-West, the residents are in charge. They organise meeting places, practical help and care at the scale of a single street.",
+            "Visitors from other parts of the country went home with ideas on how to give residents a formal voice.",
+        ],
+    ),
+    "zeggenschap-dichterbij": (
+        "A say in care belongs close to people",
+        "a-say-close-to-people",
+        "Why the movement wants local control over care and support to be guaranteed by law.",
+        [
+            "Today, participation rights are tied to institutions. Yet more and more people live at home and receive care from several organisations at once.",
+            "So we are asking politicians to give the residents of a neighbourhood or village the right to take the initiative in how care and help are arranged there.",
+        ],
+    ),
+    "elf-organisaties-ggz": (
+        "Eleven organisations start together in long-term mental health care",
+        "eleven-organisations-start",
+        "A new stream: mental health care in which people matter more than rules.",
+        [
+            "Eleven care organisations are joining forces to renew long-term mental health care from the roots up.",
+            "They start from daily practice, with clients, peer experts, relatives and professionals around one table.",
+        ],
+    ),
+    "thuis-voelen": (
+        "What makes a place feel like home?",
+        "what-makes-a-home",
+        "Residents of a sheltered housing scheme talk about what home means to them.",
+        [
+            "A key of your own, a neighbour who says hello, room for the dog: the answers are surprisingly ordinary.",
+            "Staff realised how easily those ordinary things slip out of their care plans.",
+        ],
+    ),
+    "een-plan-per-gezin": (
+        "One plan per family in Rivierenland",
+        "one-plan-per-family",
+        "How young people, parents and professionals in Tiel make a single plan together.",
+        [
+            "One mother describes how she went from five different professionals to one familiar face.",
+            "The network shows that it can be done, even within the existing rules.",
+        ],
+    ),
+    "leren-in-de-wijk": (
+        "Students learn in the neighbourhood from day one",
+        "learning-in-the-neighbourhood",
+        "At a vocational college in Tilburg, learning starts in people's own homes.",
+        [
+            "From their first week, students go along with district nurses and talk with residents about what matters to them.",
+            "Teachers see students grasp much sooner what care is really about.",
+        ],
+    ),
+    "week-van-de-radicale-vernieuwing": (
+        "Programme for the Week of Radical Renewal announced",
+        "week-of-radical-renewal-programme",
+        "A week of meet-ups, campfire conversations and visits to initiatives across the country.",
+        [
+            "During the yearly week, initiatives open their doors. Anyone involved in care is welcome.",
+            "You can sign up for one or more meet-ups on the Meet-ups page.",
+        ],
+    ),
+}
+
+# Articles that mention participating organisations (ArticlePage.participants).
+ARTICLE_PARTICIPANTS = {
+    "van-overheid-naar-onderheid": ["het-8ste-werk"],
+    "buurtbewoners-eigenaar": ["zorgvrijstaat"],
+    "thuis-voelen": ["het-veerhuis"],
+    "een-plan-per-gezin": ["rivierenland-jeugd"],
+    "leren-in-de-wijk": ["brabant-leert"],
+    "rekenschap-zonder-lijstjes": ["maasheuvel"],
+}
+
+# Dutch meet-up slug -> (English title, English slug, summary, venue name or None).
+MEETUPS_EN = {
+    "meet-up-het-8ste-werk": (
+        "Meet-up at Het 8ste Werk in Kampen",
+        "meet-up-het-8ste-werk",
+        "Look around a living-and-learning community and talk about a say that starts with residents.",
+    ),
+    "meet-up-zorgvrijstaat": (
+        "Meet-up at Zorgvrijstaat in Rotterdam-West",
+        "meet-up-zorgvrijstaat",
+        "Residents show how they run care and wellbeing in their own neighbourhood.",
+    ),
+    "meet-up-austerlitz-zorgt": (
+        "Meet-up at the Austerlitz Zorgt care cooperative",
+        "meet-up-austerlitz-zorgt",
+        "How a village arranges its own care: an afternoon with the cooperative and its members.",
+    ),
+    "kampvuurgesprek-ggz": (
+        "Campfire conversation: feeling at home in mental health care",
+        "campfire-feeling-at-home",
+        "An evening around the fire about what turns a place into a home.",
+    ),
+    "online-jeugd-zes-punten": (
+        "Online: the six points for youth care in practice",
+        "online-six-points-youth",
+        "An online conversation about how municipalities and communities are tackling the six points.",
+    ),
+    "meet-up-maasheuvel": (
+        "Meet-up at Woonzorg Maasheuvel: living without locked doors",
+        "meet-up-maasheuvel",
+        "See how small-scale housing for people with dementia works without locked doors.",
+    ),
+    "onderwijs-in-de-wijk": (
+        "Learning in the neighbourhood: a meet-up for care and education",
+        "learning-in-the-neighbourhood-meet-up",
+        "Teachers, students and care organisations share how learning in the neighbourhood works.",
+    ),
+    "rivierenland-een-plan": (
+        "One plan per family: meet-up in Tiel",
+        "one-plan-per-family-tiel",
+        "Young people, parents and professionals explain how one plan per family works.",
+    ),
+}
+
+MEETUP_PROGRAMME = {
+    "nl": [
+        "Inloop met koffie en thee.",
+        "Rondleiding en verhalen uit de praktijk.",
+        "Gesprek in kleine groepen over wat u mee naar huis neemt.",
+    ],
+    "en": [
+        "Coffee and tea as people arrive.",
+        "A tour and stories from everyday practice.",
+        "Small-group conversations about what you will take home with you.",
+    ],
+}

@@ -224,7 +224,10 @@ class Command(BaseCommand):
                 page.themes = [self.themes[key] for key in themes]
                 index.add_child(instance=page)
                 publish(page)
-            participants[slug] = page.specific
+            page = page.specific
+            if slug in content.PARTICIPANTS_EN:
+                translate(page, self.en, description=content.PARTICIPANTS_EN[slug])
+            participants[slug] = page
         return participants
 
     def build_articles(self, news_index):
@@ -241,7 +244,9 @@ class Command(BaseCommand):
             keywords,
         ) in enumerate(content.ARTICLES):
             parent = self.streams[stream_key] if stream_key else news_index
-            if parent.get_children().filter(slug=slug).exists():
+            existing = parent.get_children().filter(slug=slug).first()
+            if existing is not None:
+                self.translate_article(existing.specific)
                 continue
             article = ArticlePage(
                 slug=slug,
@@ -260,9 +265,21 @@ class Command(BaseCommand):
                 image_alt="",
             )
             article.themes = [self.themes[key] for key in themes]
+            article.participants = [
+                self.participants[key] for key in content.ARTICLE_PARTICIPANTS.get(slug, [])
+            ]
             article.keywords.add(*keywords)
             parent.add_child(instance=article)
             publish(article)
+            self.translate_article(article)
+
+    def translate_article(self, article):
+        if article.slug not in content.ARTICLES_EN:
+            return
+        title, slug, summary, texts = content.ARTICLES_EN[article.slug]
+        translate(
+            article, self.en, title=title, slug=slug, summary=summary, body=paragraphs(*texts)
+        )
 
     def build_meetups(self, index):
         series = {}
@@ -291,7 +308,9 @@ class Command(BaseCommand):
             themes,
             report,
         ) in content.MEETUPS:
-            if index.get_children().filter(slug=slug).exists():
+            existing = index.get_children().filter(slug=slug).first()
+            if existing is not None:
+                self.translate_meetup(existing.specific)
                 continue
             start = start_of_today + dt.timedelta(days=days)
             meetup = MeetupPage(
@@ -304,11 +323,7 @@ class Command(BaseCommand):
                 host=self.participants.get(host) if host else None,
                 series=series.get(series_key),
                 contact_email="meetups@radicalevernieuwing.example",
-                programme=paragraphs(
-                    "Inloop met koffie en thee.",
-                    "Rondleiding en verhalen uit de praktijk.",
-                    "Gesprek in kleine groepen over wat u mee naar huis neemt.",
-                ),
+                programme=paragraphs(*content.MEETUP_PROGRAMME["nl"]),
             )
             if venue:
                 meetup.venue_name, meetup.address, meetup.postcode, meetup.city, meetup.province = (
@@ -322,8 +337,22 @@ class Command(BaseCommand):
             meetup.themes = [self.themes[key] for key in themes]
             index.add_child(instance=meetup)
             publish(meetup)
+            self.translate_meetup(meetup)
             if capacity and capacity <= 4:
                 self.fill_with_waiting_list(meetup, capacity)
+
+    def translate_meetup(self, meetup):
+        if meetup.slug not in content.MEETUPS_EN:
+            return
+        title, slug, summary = content.MEETUPS_EN[meetup.slug]
+        translate(
+            meetup,
+            self.en,
+            title=title,
+            slug=slug,
+            summary=summary,
+            programme=paragraphs(*content.MEETUP_PROGRAMME["en"]),
+        )
 
     def fill_with_waiting_list(self, meetup, capacity):
         for number in range(capacity + 2):
