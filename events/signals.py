@@ -14,12 +14,12 @@ pagecache.watch(MeetupSeries)
 
 @receiver(post_save, sender=SignUp)
 @receiver(post_delete, sender=SignUp)
-def refresh_places_left(sender, instance, raw=False, **kwargs):
+def refresh_places_left(sender, instance, raw=False, created=False, **kwargs):
     """A sign-up, cancellation or move off the waiting list changes that meet-up's places left:
     refresh its page (both languages), and, only when it turns full or no longer full, the
     listings and home page sections whose cards say "Full". Nothing else."""
-    if raw:
-        return
+    if raw or (created and instance.status == SignUp.Status.WAITING):
+        return  # one more on the waiting list: no page shows how many
     meetup = MeetupPage.objects.filter(pk=instance.meetup_id).values("translation_key", "capacity")
     meetup = meetup.first()
     if meetup is None:

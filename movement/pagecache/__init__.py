@@ -215,7 +215,8 @@ def invalidate_tag(*tag):
 
 
 def invalidate_tag_on_commit(*tag):
-    invalidate_tag(*tag)
+    """When the change is committed. A page rendered from the old rows and stored after that
+    is refused by ``file_under_tags`` (its rendering began before the tag's new stamp)."""
     transaction.on_commit(lambda: invalidate_tag(*tag))
 
 

@@ -235,6 +235,21 @@ def test_a_sign_up_that_leaves_places_refreshes_only_that_meetups_page(
     assert page["X-Page-Cache"] == "miss" and "49" in page.content.decode()
 
 
+def test_a_waiting_list_sign_up_leaves_every_page_cached(
+    client, tree, page_cache, django_capture_on_commit_callbacks
+):
+    meetup = tree["meetup"]  # one place, waiting list open
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(meetup.url, signup_form_data())
+    for url in (meetup.url, meetup.get_parent().url):
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(meetup.url, signup_form_data(email="wacht@example.org"))
+    assert SignUp.objects.get(email="wacht@example.org").status == SignUp.Status.WAITING
+    assert client.get(meetup.url)["X-Page-Cache"] == "hit"
+    assert client.get(meetup.get_parent().url)["X-Page-Cache"] == "hit"
+
+
 def test_a_cancellation_refreshes_that_meetups_places(
     client, tree, page_cache, django_capture_on_commit_callbacks
 ):
