@@ -10,6 +10,22 @@ import datetime as dt
 import random
 
 from django.utils import timezone
+from taggit.models import Tag
+from wagtail.models import Locale, Page, Site
+
+from events.models import MeetupIndexPage, MeetupKeyword, MeetupPage, SignUp, new_cancel_token
+from home.models import HomePage
+from movement.models import Theme
+from streams.models import (
+    ArticleIndexPage,
+    ArticleKeyword,
+    ArticlePage,
+    ParticipantIndexPage,
+    ParticipantKeyword,
+    ParticipantPage,
+    StreamIndexPage,
+    StreamPage,
+)
 
 WORDS = [
     "zorg",
@@ -114,12 +130,6 @@ class Seeder:
     # --- structure -------------------------------------------------------------------------
 
     def structure(self):
-        from wagtail.models import Locale, Page, Site
-
-        from events.models import MeetupIndexPage
-        from home.models import HomePage
-        from streams.models import ArticleIndexPage, ParticipantIndexPage, StreamIndexPage
-
         self.nl = Locale.objects.get_or_create(language_code="nl")[0]
         self.en = Locale.objects.get_or_create(language_code="en")[0]
         root = Page.get_first_root_node() or Page.add_root(
@@ -210,8 +220,6 @@ class Seeder:
         return page
 
     def stream(self, index, title, slug, original=None):
-        from streams.models import StreamPage
-
         return self.add(
             index,
             StreamPage(title=title, slug=slug, intro=sentence(self.rng, WORDS, 20)),
@@ -233,8 +241,6 @@ class Seeder:
         return self
 
     def add_themes(self, count):
-        from movement.models import Theme
-
         for _ in range(count):
             number = self.count["theme"] = self.count["theme"] + 1
             dutch = Theme.objects.create(
@@ -253,8 +259,6 @@ class Seeder:
             self.themes.append(dutch)
 
     def add_keywords(self, count):
-        from taggit.models import Tag
-
         new = []
         for _ in range(count):
             number = self.count["keyword"] = self.count["keyword"] + 1
@@ -272,8 +276,6 @@ class Seeder:
         return number % 5 == 1  # the first, sixth, ... item also exists in English
 
     def add_article(self):
-        from streams.models import ArticleKeyword, ArticlePage
-
         number = self.count["article"] = self.count["article"] + 1
         where = number % 5  # four streams and the news index
         themes = self.themes[:2] if number == 1 else self.pick(self.themes, 0, 2)
@@ -311,8 +313,6 @@ class Seeder:
         return original
 
     def add_participant(self):
-        from streams.models import ParticipantKeyword, ParticipantPage
-
         number = self.count["participant"] = self.count["participant"] + 1
         city, province = CITIES[number % len(CITIES)]
         streams = self.sections[self.nl]["streams"]
@@ -340,8 +340,6 @@ class Seeder:
         return original
 
     def add_meetup(self):
-        from events.models import MeetupKeyword, MeetupPage
-
         number = self.count["meetup"] = self.count["meetup"] + 1
         city, province = CITIES[number % len(CITIES)]
         # Half in the past, half to come; the first is always to come.
@@ -380,8 +378,6 @@ class Seeder:
         return original
 
     def add_signups(self, meetups, count):
-        from events.models import SignUp, new_cancel_token
-
         if not meetups or not count:
             return
         rows = []
@@ -404,9 +400,6 @@ class Seeder:
 
 def page_urls(seeder):
     """The public page types and the URL that stands for each (Dutch)."""
-    from events.models import MeetupPage
-    from streams.models import ArticlePage
-
     dutch = seeder.sections[seeder.nl]
     stream = dutch["streams"][0]
     meetup_stream = dutch["streams"][1]  # the first meet-up's stream
@@ -419,9 +412,9 @@ def page_urls(seeder):
         "article": article.url,
         "article list": dutch["news"].url,
         "meet-up list, filtered": dutch["meetups"].url
-        + f"?stream={meetup_stream.slug}&mode=in_person",
+        + f"?stroom={meetup_stream.slug}&vorm=in_person",
         "meet-up": meetup.url,
         "participant list": dutch["participants"].url,
         "theme page": f"/themas/{theme.slug}/",
-        "search": "/zoeken/?q=zorg+gemeenschap&kind=article",
+        "search": "/zoeken/?q=zorg+gemeenschap&soort=article",
     }
