@@ -14,7 +14,7 @@
     menuButton.addEventListener("click", function () {
       setOpen(menuButton.getAttribute("aria-expanded") !== "true");
     });
-    menu.addEventListener("keydown", function (event) {
+    document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && menu.classList.contains("is-open")) {
         setOpen(false);
         menuButton.focus();
