@@ -8,6 +8,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from movement.urls_public import page_url
+
 
 class TranslatedSitemap(Sitemap):
     def items(self):
@@ -32,6 +34,7 @@ class TranslatedSitemap(Sitemap):
         for item in self.paginator.page(page).object_list:
             code = codes.get(item.locale_id, settings.LANGUAGE_CODE)
             for info in item.get_sitemap_urls(self.request):
+                info["location"] = page_url(item)  # the one public base URL
                 entries.append((item.translation_key, info))
                 translations[item.translation_key].setdefault(code, info["location"])
         last_mods = set()

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
+from movement import urls_public
 from movement.models import Theme
 from streams.models import ArticleIndexPage, ArticlePage, StreamPage
 
@@ -20,12 +21,8 @@ MAX_ITEMS = 50
 
 
 def absolute_url(request, path_or_url):
-    """An absolute URL for a path on this site, from the Wagtail site the request is for."""
-    if path_or_url.startswith(("http://", "https://")):
-        return path_or_url
-    site = Site.find_for_request(request)
-    root = site.root_url if site is not None else request.build_absolute_uri("/")
-    return root.rstrip("/") + path_or_url
+    """An absolute URL on the public site (the one configured base URL)."""
+    return urls_public.absolute_url(path_or_url)
 
 
 class ArticleFeed(Feed):

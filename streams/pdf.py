@@ -14,6 +14,8 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
+from movement.urls_public import page_url
+
 logger = logging.getLogger(__name__)
 logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its INFO is a line per step
 
@@ -56,7 +58,7 @@ def cache_key(article):
 def render_pdf(article, request):
     html = render_to_string(
         "streams/article_pdf.html",
-        {"page": article, "page_url": article.get_full_url(request)},
+        {"page": article, "page_url": page_url(article)},
         request=request,
     )
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=local_only_fetcher)

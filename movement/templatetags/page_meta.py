@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from movement.i18n import page_alternates
+from movement.urls_public import base_url
 
 register = template.Library()
 
@@ -17,7 +18,10 @@ DESCRIPTION_LENGTH = 200
 
 
 def site_root(request):
-    """The public base URL of the site the request is for, without a trailing slash."""
+    """The one configured public base URL (movement.urls_public), else this request's site."""
+    configured = base_url()
+    if configured:
+        return configured
     site = Site.find_for_request(request) if request is not None else None
     if site is not None:
         return site.root_url.rstrip("/")

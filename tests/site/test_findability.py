@@ -84,30 +84,30 @@ def test_every_page_type_has_canonical_hreflang_description_and_sharing_tags(cli
         head = head_of(client, url)
         canonical = re.search(r'<link rel="canonical" href="([^"]+)">', head)
         assert canonical, name
-        assert canonical.group(1) == "http://localhost" + url, name
+        assert canonical.group(1) == "http://testserver" + url, name
         assert 'hreflang="x-default"' in head, name
         assert f'hreflang="{"en" if url.startswith("/en/") else "nl"}"' in head, name
         if description:
             assert meta(head, "name", "description") == description, name
             assert meta(head, "property", "og:description") == description, name
         assert meta(head, "property", "og:title"), name
-        assert meta(head, "property", "og:url").startswith("http://localhost/"), name
+        assert meta(head, "property", "og:url").startswith("http://testserver/"), name
         assert meta(head, "name", "twitter:card") == "summary_large_image", name
         if name != "theme":
-            assert meta(head, "property", "og:image").startswith("http://localhost/"), name
+            assert meta(head, "property", "og:image").startswith("http://testserver/"), name
 
 
 def test_hreflang_lists_live_translations_only(client, pages, locales):
     head = head_of(client, pages["article"][0])
     assert (
-        '<link rel="alternate" hreflang="nl" href="http://localhost/stromen/jeugd/plan/">' in head
+        '<link rel="alternate" hreflang="nl" href="http://testserver/stromen/jeugd/plan/">' in head
     )
     assert (
-        '<link rel="alternate" hreflang="en" href="http://localhost/en/streams/youth/one-plan/">'
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/streams/youth/one-plan/">'
         in head
     )
     assert (
-        '<link rel="alternate" hreflang="x-default" href="http://localhost/stromen/jeugd/plan/">'
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/stromen/jeugd/plan/">'
         in head
     )
     # A participant without an English version has no English alternate.
@@ -130,11 +130,27 @@ def test_sitemap_lists_both_languages_with_alternates(client, pages):
         }
         for url in root.findall("s:url", ns)
     }
-    assert "http://localhost/en/" in entries
-    assert "http://localhost/en/streams/youth/one-plan/" in entries
-    assert entries["http://localhost/stromen/jeugd/plan/"] == {
-        "nl": "http://localhost/stromen/jeugd/plan/",
-        "en": "http://localhost/en/streams/youth/one-plan/",
-        "x-default": "http://localhost/stromen/jeugd/plan/",
+    assert "http://testserver/en/" in entries
+    assert "http://testserver/en/streams/youth/one-plan/" in entries
+    assert entries["http://testserver/stromen/jeugd/plan/"] == {
+        "nl": "http://testserver/stromen/jeugd/plan/",
+        "en": "http://testserver/en/streams/youth/one-plan/",
+        "x-default": "http://testserver/stromen/jeugd/plan/",
     }
-    assert "http://localhost/en/streams/youth/one-plan/" in entries
+    assert "http://testserver/en/streams/youth/one-plan/" in entries
+
+
+def test_absolute_urls_come_from_the_one_configured_base_url(client, pages, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://radicalevernieuwing.example"
+    head = head_of(client, pages["article"][0])
+    assert (
+        '<link rel="canonical" href="https://radicalevernieuwing.example/stromen/jeugd/plan/">'
+        in head
+    )
+    assert 'href="https://radicalevernieuwing.example/rss/artikelen/"' in head
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>https://radicalevernieuwing.example/stromen/jeugd/plan/</loc>" in sitemap
+    assert "localhost" not in sitemap and "testserver" not in sitemap
+    feed = client.get("/rss/artikelen/").content.decode()
+    assert "https://radicalevernieuwing.example/stromen/jeugd/plan/" in feed
+    assert "localhost" not in feed and "testserver" not in feed

@@ -44,7 +44,7 @@ def test_an_article_downloads_as_a_pdf_with_title_body_and_address(client, artic
     assert "Zeggenschap dicht bij huis" in text
     assert "In Kampen besluiten bewoners samen wat er nodig is." in text
     assert "Anna de Vries" in text
-    assert "http://localhost/nieuws/zeggenschap/" in text
+    assert "http://testserver/nieuws/zeggenschap/" in text
 
 
 def test_the_pdf_is_cached_per_revision(client, article):
@@ -75,7 +75,7 @@ def test_without_weasyprint_the_link_is_hidden_and_the_url_says_so(client, artic
 
 def test_share_links_are_plain_links_to_the_article(client, article):
     html = client.get(article.url).content.decode()
-    address = "http%3A%2F%2Flocalhost%2Fnieuws%2Fzeggenschap%2F"
+    address = "http%3A%2F%2Ftestserver%2Fnieuws%2Fzeggenschap%2F"
     for start in (
         "mailto:?subject=",
         "https://wa.me/?text=",

@@ -61,17 +61,17 @@ def test_the_dutch_feed_lists_exactly_the_live_dutch_articles(client, site_conte
     assert titles(feed) == ["Algemeen nieuws", "Verhaal over jeugd", "Verhaal uit de zorg"]
     assert feed.feed.language == "nl"
     for entry in feed.entries:
-        assert entry.link.startswith("http://localhost/")
+        assert entry.link.startswith("http://testserver/")
         assert entry.summary and entry.published
     links = {entry.title: entry.link for entry in feed.entries}
-    assert links["Verhaal uit de zorg"] == "http://localhost/stromen/langdurige-zorg/verhaal/"
+    assert links["Verhaal uit de zorg"] == "http://testserver/stromen/langdurige-zorg/verhaal/"
 
 
 def test_the_english_feed_lists_only_english_articles(client, site_content):
     feed = read(client, "/en/rss/articles/")
     assert titles(feed) == ["A story from care"]
     assert feed.feed.language == "en"
-    assert feed.entries[0].link == "http://localhost/en/streams/long-term-care/a-story/"
+    assert feed.entries[0].link == "http://testserver/en/streams/long-term-care/a-story/"
 
 
 def test_a_stream_feed_lists_the_articles_of_that_stream(client, site_content):
@@ -92,11 +92,11 @@ def test_a_theme_feed_lists_the_articles_on_that_theme(client, site_content):
 def test_pages_advertise_their_feeds(client, site_content):
     html = client.get("/stromen/langdurige-zorg/").content.decode()
     assert 'type="application/rss+xml"' in html
-    assert 'href="http://localhost/rss/artikelen/stroom/langdurige-zorg/"' in html
+    assert 'href="http://testserver/rss/artikelen/stroom/langdurige-zorg/"' in html
     html = client.get("/stromen/langdurige-zorg/verhaal/").content.decode()
-    assert 'href="http://localhost/rss/artikelen/"' in html
-    assert 'href="http://localhost/rss/artikelen/stroom/langdurige-zorg/"' in html
+    assert 'href="http://testserver/rss/artikelen/"' in html
+    assert 'href="http://testserver/rss/artikelen/stroom/langdurige-zorg/"' in html
     html = client.get("/themas/zorgzame-gemeenschappen/").content.decode()
-    assert 'href="http://localhost/rss/artikelen/thema/zorgzame-gemeenschappen/"' in html
+    assert 'href="http://testserver/rss/artikelen/thema/zorgzame-gemeenschappen/"' in html
     html = client.get("/en/").content.decode()
-    assert 'href="http://localhost/en/rss/articles/"' in html
+    assert 'href="http://testserver/en/rss/articles/"' in html
