@@ -31,19 +31,24 @@ PERMISSIONS_POLICY = (
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefixes = ("/admin/", "/django-admin/", "/documents/")
 
     def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        # The Wagtail admin and its previews use inline scripts; the public site never does.
-        if not request.path.startswith(self.admin_prefixes) and not getattr(
-            request, "is_preview", False
-        ):
-            response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
-        return response
+        return add_security_headers(request, self.get_response(request))
+
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
+
+
+def add_security_headers(request, response):
+    """The headers every response gets (also the error pages, which may be made before this
+    middleware runs: movement/errors.py calls it itself)."""
+    response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    # The Wagtail admin and its previews use inline scripts; the public site never does.
+    if not request.path.startswith(ADMIN_PREFIXES) and not getattr(request, "is_preview", False):
+        response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
+    return response
 
 
 class DocumentDownloadMiddleware:

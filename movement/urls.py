@@ -15,7 +15,10 @@ from search import views as search_views
 from streams import feeds
 from streams import views as streams_views
 
+handler400 = "movement.errors.bad_request"
+handler403 = "movement.errors.permission_denied"
 handler404 = "movement.views.page_not_found"
+handler500 = "movement.errors.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

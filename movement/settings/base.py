@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "movement.middleware.SecurityHeadersMiddleware",
     # Wagtail's RedirectMiddleware, except that a database outage leaves a 404 a 404.
     "movement.middleware.DatabaseSafeRedirectMiddleware",
+    # A view that cannot reach the database answers the static 503 page (movement/errors.py).
+    "movement.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "movement.urls"

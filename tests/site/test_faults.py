@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -166,3 +167,47 @@ def test_smtp_down_mails_are_sent_once_it_is_back_and_nothing_is_lost(
     assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
     call_command("send_pending_emails", min_age=0, verbosity=0)
     assert len(inbox.messages) == 2  # nothing twice
+
+
+# --- Oversized and oddly encoded posts ------------------------------------------------------
+
+
+def form_urls(site_with_forms):
+    return {
+        "sign-up": site_with_forms["meetup"].url,
+        "join": site_with_forms["stream"].url,
+        "admin login": "/admin/login/",
+        "django admin login": "/django-admin/login/",
+    }
+
+
+BAD_BODIES = {
+    "latin-1": (
+        "naam=Jos%E9+M%FCller&email=jose%40example.org&consent=on",
+        "application/x-www-form-urlencoded; charset=latin-1",
+    ),
+    "unknown charset": ("naam=x", "application/x-www-form-urlencoded; charset=x-nonsense"),
+    "3 MB": ("remarks=" + "x" * (3 * 1024 * 1024), "application/x-www-form-urlencoded"),
+    "20,000 fields": (
+        "&".join(f"f{n}=1" for n in range(20_000)),
+        "application/x-www-form-urlencoded",
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", BAD_BODIES)
+def test_bad_posts_to_every_form_get_a_readable_page_never_a_500(site_with_forms, body):
+    client = Client(raise_request_exception=False)
+    data, content_type = BAD_BODIES[body]
+    for name, url in form_urls(site_with_forms).items():
+        response = client.generic("POST", url, data.encode("latin-1"), content_type=content_type)
+        assert response.status_code < 500, (name, response.status_code)
+        if response.status_code in (400, 413):
+            html = response.content.decode()
+            assert 'lang="nl"' in html and 'lang="en"' in html, name  # both languages
+            assert "/static/movement/css/site.css" in html, name  # the site's own style
+            assert response["X-Content-Type-Options"] == "nosniff"
+            if "admin" not in name:  # the admin's own pages need inline scripts
+                assert "default-src 'self'" in response["Content-Security-Policy"]
+            assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
