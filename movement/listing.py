@@ -102,6 +102,7 @@ class Facet:
         condition=None,
         all_label=None,
         hide_empty=False,
+        grouped=False,
     ):
         self.param = param
         self.label = label
@@ -111,6 +112,9 @@ class Facet:
         self.condition_for = condition or (lambda key: Q(**{lookup: key}))
         self.all_label = all_label or _("Alle")
         self.hide_empty = hide_empty
+        # Counted with its own GROUP BY on `lookup` (one query) rather than in the shared
+        # aggregate: better for many options behind joins (themes across kinds in search).
+        self.grouped = grouped
         self.options = []
         self.selected = ""
         self.invalid = False
@@ -164,10 +168,16 @@ class Listing:
     given, is what gets paginated instead of the filtered queryset (the search page pages through
     its ranked results, which it builds from `results`)."""
 
-    def __init__(self, params, queryset, facets, *, per_page=PER_PAGE, fixed=None):
+    def __init__(
+        self, params, queryset, facets, *, per_page=PER_PAGE, fixed=None, ignore_invalid=False
+    ):
         self.params = params
         self.fixed = {name: value for name, value in (fixed or {}).items() if value}
         self.facets = [facet.read(params) for facet in facets]
+        if ignore_invalid:  # an unknown value filters nothing (rather than finding nothing)
+            for facet in self.facets:
+                if facet.invalid:
+                    facet.selected, facet.invalid = "", False
         self.base = queryset
         self.results = self.filtered()
         self.per_page = per_page
@@ -181,13 +191,17 @@ class Listing:
         return queryset
 
     def count_facets(self):
-        """Count the options of every facet, each with the other facets applied: one query.
+        """Count the options of every facet, each with the other facets applied.
 
-        Every option is a conditional COUNT(DISTINCT pk) over the unfiltered queryset, its
-        condition being the option's own and the other facets' selections."""
+        One query for all facets: every option is a conditional COUNT(DISTINCT pk) over the
+        unfiltered queryset, its condition being the option's own and the other facets'
+        selections. A `grouped` facet is counted with one GROUP BY query of its own."""
         annotations, aggregates = {}, {}
         for number, facet in enumerate(self.facets):
             annotations.update(facet.annotate)
+            if facet.grouped:
+                facet.set_counts(self.grouped_counts(facet))
+                continue
             others = [
                 other.condition() for other in self.facets if other is not facet and other.selected
             ]
@@ -202,15 +216,26 @@ class Listing:
             else {}
         )
         for number, facet in enumerate(self.facets):
-            facet.set_counts(
-                {
-                    key: found[f"facet{number}_{option_number}"]
-                    for option_number, (_value, _label, key) in enumerate(facet.choices)
-                }
-            )
+            if not facet.grouped:
+                facet.set_counts(
+                    {
+                        key: found[f"facet{number}_{option_number}"]
+                        for option_number, (_value, _label, key) in enumerate(facet.choices)
+                    }
+                )
             for option in facet.options:
                 option.url = self.url(**{facet.param: option.value})
         return self
+
+    def grouped_counts(self, facet):
+        rows = (
+            self.filtered(skip=facet)
+            .annotate(**facet.annotate)
+            .order_by()
+            .values(facet.lookup)
+            .annotate(n=Count("pk", distinct=True))
+        )
+        return {row[facet.lookup]: row["n"] for row in rows}
 
     @property
     def invalid_filters(self):

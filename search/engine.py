@@ -1,62 +1,41 @@
-"""Site search: one full-text search, then filters and counts over its matches.
+"""Site search: one full-text search, then filters and counts over its matches, all in SQL.
 
-The search backend ranks the matching pages of the active language (live and public only);
-editors' promotions for the query go first. Kind, stream and theme of every match are looked up
-with a fixed number of queries, so the filters and their counts are exact and the number of
-queries does not grow with the number of matches.
+The search backend finds the matching pages of the active language (live and public only);
+editors' promotions for the query go first. The filters (soort, stroom, thema) and their counts
+come from the one listing engine (movement.listing) as aggregates over the matching set; only
+the page of results shown is ranked out of the database (LIMIT) and fetched whole. The number of
+queries and the rows Python sees do not grow with the number of matches.
 """
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import Paginator
-from django.db.models import ManyToManyField
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from events.models import MeetupPage
 from movement.blocks import plain_text_of
+from movement.kinds import registry
+from movement.listing import NEVER, Facet, Listing
 from movement.models import Theme
+from movement.themes import kind_facet, stream_facet, streams_in
 from search.backend import distinct_forms, search_backend_for
 from search.query import backend_query, terms_of
-from streams.models import ArticlePage, ParticipantPage, StreamPage
 
 RESULTS_PER_PAGE = 10
 EXCERPT_LENGTH = 220
-
-# (value in the URL, model or None for "everything else", label of the filter)
-KINDS = [
-    ("article", ArticlePage, _("Artikelen")),
-    ("meetup", MeetupPage, _("Meet-ups")),
-    ("participant", ParticipantPage, _("Deelnemers")),
-    ("stream", StreamPage, _("Stromen")),
-    ("page", None, _("Overige pagina's")),
-]
-FILTER_NAMES = ("kind", "stream", "theme")
+OTHER_KIND = "overig"  # pages of no registered kind (home, about, index pages)
+FILTER_NAMES = ("soort", "stroom", "thema")
+# Values of the old ?kind= parameter -> the kinds' slugs (movement.listing.redirect_old_names).
+OLD_KIND_VALUES = {"page": OTHER_KIND}
 
 
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list
-    all_url: str
-    any_selected: bool
+def old_value_aliases():
+    return {"soort": {**registry.aliases(), **OLD_KIND_VALUES}}
 
 
 @dataclass
@@ -67,22 +46,6 @@ class Result:
     streams: list = field(default_factory=list)
     excerpt: list = field(default_factory=list)
     promoted: bool = False
-
-
-@dataclass
-class _Match:
-    pk: int
-    kind: str
-    streams: set = field(default_factory=set)
-    themes: set = field(default_factory=set)
-
-
-def _m2m_field(model, name):
-    try:
-        found = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
-    return found if isinstance(found, ManyToManyField) else None
 
 
 def excerpt(text, terms, length=EXCERPT_LENGTH):
@@ -130,101 +93,72 @@ def text_of(page):
     return " ".join(texts)
 
 
+class Ranked:
+    """The promoted pages, then the ranked matches, as a sequence Django's Paginator can page
+    through: slicing it asks the database for just that slice of the ranking (LIMIT/OFFSET)."""
+
+    def __init__(self, promoted, ranked):
+        self.promoted = promoted  # pks, in the editors' order
+        self.ranked = ranked  # a queryset of pks, best first, without the promoted ones
+
+    def count(self):
+        return len(self.promoted) + (self.ranked.count() if self.ranked is not None else 0)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        start, stop = key.start or 0, key.stop
+        pks = self.promoted[start:stop]
+        if self.ranked is not None and (stop is None or stop > len(self.promoted)):
+            offset = max(0, start - len(self.promoted))
+            end = None if stop is None else stop - len(self.promoted)
+            pks += list(self.ranked[offset:end])
+        return pks
+
+
+def theme_facet(themes):
+    """Thema over pages of every kind: a page's themes, whichever kind's table holds them."""
+    with_themes = [kind for kind in registry if kind.has_field("themes")]
+    keys = [F(f"{kind.relation}__themes__translation_key") for kind in with_themes]
+    return Facet(
+        "thema",
+        _("Thema"),
+        [(theme.slug, theme.name, theme.translation_key) for theme in themes],
+        lookup="theme_key",
+        annotate={"theme_key": Coalesce(*keys) if len(keys) > 1 else keys[0]} if keys else {},
+        all_label=_("Alle thema's"),
+        hide_empty=True,
+        grouped=True,
+    )
+
+
 class SiteSearch:
-    def __init__(self, query, filters=None, locale=None):
+    def __init__(self, query, params=None, locale=None):
         self.query = query
+        self.params = params if params is not None else {}
         self.locale = locale or Locale.get_active()
         self.language = self.locale.language_code
         self.terms = terms_of(query)
-        self.filters = {name: (filters or {}).get(name, "") for name in FILTER_NAMES}
-        self.streams = list(
-            StreamPage.objects.live().public().filter(locale=self.locale).order_by("path")
-        )
+        self.streams = streams_in(self.locale)
         self.themes = list(Theme.objects.filter(locale=self.locale))
-        self._kind_of_content_type = {
-            ContentType.objects.get_for_model(model).pk: value
-            for value, model, _label in KINDS
-            if model is not None
-        }
-        self.selected = self._selected_filters()
-        self.matches = []
-        self.promoted_pks = set()
+        self.kinds = {kind.content_type.pk: kind for kind in registry}
+        self.listing = None
+        self.promoted_pks = []
         self.promotion_descriptions = {}
         self.external_promotions = []
 
-    # Filters --------------------------------------------------------------------------------
-
-    def _selected_filters(self):
-        """Filter values that exist; unknown ones are ignored rather than finding nothing."""
-        kinds = {value for value, _model, _label in KINDS}
-        streams = {stream.slug: stream.translation_key for stream in self.streams}
-        themes = {theme.slug: theme.translation_key for theme in self.themes}
-        return {
-            "kind": self.filters["kind"] if self.filters["kind"] in kinds else None,
-            "stream": streams.get(self.filters["stream"]),
-            "theme": themes.get(self.filters["theme"]),
-        }
-
-    def _passes(self, match, skip=None):
-        kind, stream, theme = (self.selected[name] for name in FILTER_NAMES)
-        return (
-            (skip == "kind" or kind is None or match.kind == kind)
-            and (skip == "stream" or stream is None or stream in match.streams)
-            and (skip == "theme" or theme is None or theme in match.themes)
-        )
-
-    def url(self, page=None, **changes):
-        params = {"q": self.query}
-        for name in FILTER_NAMES:
-            if self.selected[name] is not None:
-                params[name] = self.filters[name]
-        params.update(changes)
-        if page and page > 1:
-            params["page"] = page
-        return "?" + urlencode({key: value for key, value in params.items() if value})
-
     def facets(self):
-        def facet(name, label, choices):
-            counts = {}
-            for match in self.matches:
-                if self._passes(match, skip=name):
-                    for value in self._values_of(match, name):
-                        counts[value] = counts.get(value, 0) + 1
-            options = []
-            for value, key, option_label in choices:
-                selected = self.selected[name] is not None and self.selected[name] == key
-                count = counts.get(key, 0)
-                if count or selected:
-                    options.append(
-                        Option(value, option_label, count, selected, self.url(**{name: value}))
-                    )
-            return Facet(
-                name,
-                label,
-                options,
-                self.url(**{name: ""}),
-                self.selected[name] is not None,
-            )
+        other = ~Q(content_type__in=list(self.kinds))
+        soort = kind_facet(registry, extra=[(OTHER_KIND, _("Overige pagina's"), other)])
+        stroom = stream_facet(self.streams)
+        for facet in (soort, stroom):
+            facet.hide_empty = True
+        return [soort, stroom, theme_facet(self.themes)]
 
-        return [
-            facet("kind", _("Soort"), [(value, value, label) for value, _m, label in KINDS]),
-            facet(
-                "stream",
-                _("Stroom"),
-                [(s.slug, s.translation_key, s.title) for s in self.streams],
-            ),
-            facet(
-                "theme",
-                _("Thema"),
-                [(t.slug, t.translation_key, t.name) for t in self.themes],
-            ),
-        ]
-
-    @staticmethod
-    def _values_of(match, name):
-        if name == "kind":
-            return [match.kind]
-        return match.streams if name == "stream" else match.themes
+    @property
+    def selected(self):
+        return self.listing.selection() if self.listing else {}
 
     # Searching ------------------------------------------------------------------------------
 
@@ -235,18 +169,37 @@ class SiteSearch:
     def run(self):
         if not self.terms and not self.query:
             return self
-        ranked = []
+        base = self.base_queryset()
+        ranked = None
         backend = search_backend_for(self.language)
         search_query = backend_query(self.query, self.language, distinct_forms(backend))
+        matching = NEVER
         if search_query is not None:
-            results = backend.search(search_query, self.base_queryset())
-            # Only what the filters need, in the backend's order (not whole pages, nor the
-            # text search vectors PostgreSQL's backend adds to each row).
-            ranked = list(results.get_queryset().values_list("pk", "content_type", "path"))
-        promoted = self._promoted()
-        self.promoted_pks = {pk for pk, _ct, _path in promoted}
-        rows = promoted + [row for row in ranked if row[0] not in self.promoted_pks]
-        self.matches = self._describe(rows)
+            # The backend's ranking as a queryset: best first, not yet evaluated.
+            ranked = backend.search(search_query, base).get_queryset().values_list("pk", flat=True)
+            matching = Q(pk__in=ranked.order_by())
+        self.promoted_pks = self._promoted()
+        if self.promoted_pks:
+            matching |= Q(pk__in=self.promoted_pks)
+        self.listing = Listing(
+            self.params,
+            base.filter(matching),
+            self.facets(),
+            per_page=RESULTS_PER_PAGE,
+            fixed={"q": self.query},
+            ignore_invalid=True,
+        )
+        promoted = self.promoted_pks
+        if self.listing.active:
+            passing = self.listing.results.values_list("pk", flat=True)
+            if promoted:
+                kept = set(passing.filter(pk__in=promoted))
+                promoted = [pk for pk in promoted if pk in kept]
+            if ranked is not None:
+                ranked = ranked.filter(pk__in=passing.order_by())
+        if ranked is not None and self.promoted_pks:
+            ranked = ranked.exclude(pk__in=self.promoted_pks)
+        self.listing.objects = Ranked(promoted, ranked)
         return self
 
     def record_hit(self):
@@ -255,7 +208,7 @@ class SiteSearch:
             Query.get(self.query).add_hit()
 
     def _promoted(self):
-        """Pages editors promoted for this query, in their order, in this language."""
+        """Pks of the pages editors promoted for this query, in their order, in this language."""
         normalised = normalise_query_string(self.query)
         if not normalised:
             return []
@@ -266,78 +219,69 @@ class SiteSearch:
         )
         self.external_promotions = [p for p in promotions if not p.page and p.external_link_url]
         keys = [p.page.translation_key for p in promotions if p.page]
+        if not keys:
+            return []
         self.promotion_descriptions = {
             p.page.translation_key: p.description for p in promotions if p.page
         }
-        rows = {
-            key: (pk, ct, path)
-            for pk, ct, path, key in self.base_queryset()
+        rows = dict(
+            self.base_queryset()
             .filter(translation_key__in=keys)
-            .values_list("pk", "content_type", "path", "translation_key")
-        }
+            .values_list("translation_key", "pk")
+        )
         return [rows[key] for key in dict.fromkeys(keys) if key in rows]
-
-    def _describe(self, rows):
-        """Kind, streams and themes of every match, in a fixed number of queries."""
-        matches = []
-        by_model = {}
-        stream_by_path = {stream.path: stream.translation_key for stream in self.streams}
-        for pk, content_type_id, path in rows:
-            match = _Match(pk, self._kind_of_content_type.get(content_type_id, "page"))
-            # A page under a stream (an article) belongs to it; a stream belongs to itself.
-            for depth in range(len(path), 0, -Page.steplen):
-                if path[:depth] in stream_by_path:
-                    match.streams.add(stream_by_path[path[:depth]])
-            matches.append(match)
-            by_model.setdefault(content_type_id, []).append(match)
-        for content_type_id, group in by_model.items():
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model is None:
-                continue
-            lookup = {match.pk: match for match in group}
-            for name, attribute in (("streams", "streams"), ("themes", "themes")):
-                if _m2m_field(model, name) is None:
-                    continue
-                pairs = model.objects.filter(pk__in=lookup).values_list(
-                    "pk", f"{name}__translation_key"
-                )
-                for pk, key in pairs:
-                    if key is not None:
-                        getattr(lookup[pk], attribute).add(key)
-        return matches
 
     # Results --------------------------------------------------------------------------------
 
-    def filtered(self):
-        return [match for match in self.matches if self._passes(match)]
-
-    def paginate(self, number):
-        paginator = Paginator(self.filtered(), RESULTS_PER_PAGE)
-        page_obj = paginator.get_page(number)
+    def paginate(self):
+        """Facet counts and the page of results asked for (?pagina=)."""
+        self.listing.count_facets()
+        page_obj = self.listing.page
         page_obj.object_list = self._results(list(page_obj.object_list))
-        return paginator, page_obj
+        return page_obj.paginator, page_obj
 
-    def _results(self, matches):
-        pages = Page.objects.filter(pk__in=[m.pk for m in matches]).specific()
-        pages = {page.pk: page for page in pages}
-        streams = {stream.translation_key: stream for stream in self.streams}
-        results = []
-        for match in matches:
-            page = pages.get(match.pk)
-            if page is None:
+    def _streams_of(self, pages):
+        """{pk: stream translation keys} for the pages shown: under a stream, or linked to one."""
+        found = {page.pk: set() for page in pages}
+        for page in pages:
+            for stream in self.streams:
+                if page.path.startswith(stream.path):
+                    found[page.pk].add(stream.translation_key)
+        for kind in registry:
+            if not kind.stream_field:
                 continue
+            pks = [page.pk for page in pages if page.content_type_id == kind.content_type.pk]
+            if pks:
+                pairs = kind.model.objects.filter(pk__in=pks).values_list(
+                    "pk", f"{kind.stream_field}__translation_key"
+                )
+                for pk, key in pairs:
+                    if key is not None:
+                        found[pk].add(key)
+        return found
+
+    def _results(self, pks):
+        pages = Page.objects.filter(pk__in=pks).specific()  # bodies too: the excerpts need them
+        pages = {page.pk: page for page in pages}
+        shown = [pages[pk] for pk in pks if pk in pages]
+        streams_of = self._streams_of(shown)
+        promoted = set(self.promoted_pks)
+        results = []
+        for page in shown:
+            kind = self.kinds.get(page.content_type_id)
             results.append(
                 Result(
                     page=page,
-                    kind=match.kind,
+                    kind=kind.slug if kind else OTHER_KIND,
                     kind_label=capfirst(page._meta.verbose_name),
                     streams=[
-                        streams[key]
-                        for key in streams
-                        if key in match.streams and match.kind != "stream"
+                        stream
+                        for stream in self.streams
+                        if stream.translation_key in streams_of[page.pk]
+                        and not (kind and kind.is_stream)
                     ],
                     excerpt=excerpt(self.promotion_description(page) or text_of(page), self.terms),
-                    promoted=match.pk in self.promoted_pks,
+                    promoted=page.pk in promoted,
                 )
             )
         return results

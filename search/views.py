@@ -6,8 +6,9 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from events.models import upcoming_meetups
+from movement.listing import PAGE_PARAM, redirect_old_names
 from movement.models import Theme
-from search.engine import FILTER_NAMES, SiteSearch
+from search.engine import FILTER_NAMES, SiteSearch, old_value_aliases
 from search.query import MAX_QUERY_LENGTH, clean_query
 
 
@@ -23,25 +24,6 @@ def _theme_links(locale):
     return links
 
 
-def _pagination(site_search, paginator, results):
-    """Links to the pages of results, keeping the query and the filters."""
-    if paginator.num_pages < 2:
-        return None
-    numbers = paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1)
-    return {
-        "previous": site_search.url(page=results.number - 1) if results.has_previous() else None,
-        "next": site_search.url(page=results.number + 1) if results.has_next() else None,
-        "pages": [
-            {
-                "number": number,
-                "url": None if number == paginator.ELLIPSIS else site_search.url(page=number),
-                "current": number == results.number,
-            }
-            for number in numbers
-        ],
-    }
-
-
 def suggestions(locale):
     """What the page offers when there is nothing (or nothing found) to show."""
     return {"theme_links": _theme_links(locale), "meetups": upcoming_meetups(limit=3)}
@@ -49,9 +31,10 @@ def suggestions(locale):
 
 @never_cache  # one page per query: no shared cache, and every search reaches the report
 def search(request):
+    if redirect := redirect_old_names(request, old_value_aliases()):
+        return redirect
     query = clean_query(request.GET.get("q", ""))
-    filters = {name: request.GET.get(name, "")[:100] for name in FILTER_NAMES}
-    page_number = request.GET.get("page", "1")[:10]
+    params = {name: request.GET.get(name, "")[:100] for name in (*FILTER_NAMES, PAGE_PARAM)}
     locale = Locale.get_active()
     # The page has its own search box; a second one in the header would only confuse.
     context = {
@@ -61,18 +44,20 @@ def search(request):
     }
 
     if query:
-        site_search = SiteSearch(query, filters, locale).run()
-        if page_number in ("", "1") and not any(filters.values()):
+        site_search = SiteSearch(query, params, locale).run()
+        if params[PAGE_PARAM] in ("", "1") and not any(params[name] for name in FILTER_NAMES):
             site_search.record_hit()  # a new search, not paging or filtering through one
-        paginator, results = site_search.paginate(page_number)
+        paginator, results = site_search.paginate()
+        listing = site_search.listing
         context.update(
             search=site_search,
+            listing=listing,
             search_results=results,
             paginator=paginator,
-            facets=site_search.facets(),
-            pagination=_pagination(site_search, paginator, results),
+            facets=listing.facets,
+            pagination=listing.pagination(),
             external_promotions=site_search.external_promotions
-            if results.number == 1 and not any(site_search.selected.values())
+            if results.number == 1 and not listing.active
             else [],
         )
         if not paginator.count:
