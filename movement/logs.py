@@ -25,3 +25,15 @@ class JsonFormatter(logging.Formatter):
             if name not in RESERVED and name not in entry and name != "request":
                 entry[name] = value if isinstance(value, int | float | bool | None) else str(value)
         return json.dumps(entry, ensure_ascii=False)
+
+
+class OneLineWarning(logging.Filter):
+    """For loggers of things that are the visitor's fault, not ours (a bad Host header): one
+    line at WARNING, no traceback (settings.LOGGING)."""
+
+    def filter(self, record):
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        if record.exc_info and record.exc_info[1] is not None:
+            record.msg, record.args = "%s", (str(record.exc_info[1]).splitlines()[0],)
+        record.exc_info = record.exc_text = None
+        return True

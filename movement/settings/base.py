@@ -183,6 +183,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests, the admin included: no avatars from Gravatar (they would leak
+# editors' e-mail hashes); Wagtail shows its own default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -194,7 +197,12 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "filters": {"one_line_warning": {"()": "movement.logs.OneLineWarning"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # A bad Host header is the client's doing: one line at WARNING, no traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
+    },
 }
 
 SERVE_MEDIA = False

@@ -115,8 +115,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "filters": {"one_line_warning": {"()": "movement.logs.OneLineWarning"}},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
         "django.request": {"level": "WARNING"},
         "gunicorn.error": {"level": "INFO", "propagate": True},
     },

@@ -211,3 +211,21 @@ def test_bad_posts_to_every_form_get_a_readable_page_never_a_500(site_with_forms
             if "admin" not in name:  # the admin's own pages need inline scripts
                 assert "default-src 'self'" in response["Content-Security-Policy"]
             assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+# --- Bad Host headers -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_disallowed_host_logs_one_warning_line_without_traceback(client, home, settings, caplog):
+    settings.ALLOWED_HOSTS = ["radicalevernieuwing.nl"]
+    caplog.set_level(logging.INFO)
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Dit verzoek kunnen we niet lezen" in response.content.decode()
+    records = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert [(r.name, r.levelname) for r in records] == [
+        ("django.security.DisallowedHost", "WARNING")
+    ]
+    assert records[0].exc_info is None and "\n" not in records[0].getMessage()
+    assert "evil.example" in records[0].getMessage()

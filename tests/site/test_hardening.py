@@ -248,10 +248,11 @@ def test_404_page_without_database_is_bilingual_and_not_a_500(database_down):
     assert "Pagina niet gevonden" in response["body"] and "Page not found" in response["body"]
 
 
-def test_500_page_without_database_is_bilingual(database_down):
+def test_pages_without_database_answer_the_bilingual_503(database_down):
     response = database_down["page"]
-    assert response["status"] == 500
-    assert "Er ging iets mis" in response["body"] and "Something went wrong" in response["body"]
+    assert response["status"] == 503
+    assert response["headers"]["Retry-After"] == "60"
+    assert "Even niet bereikbaar" in response["body"] and "Briefly unavailable" in response["body"]
     health = database_down["health"]
     assert health["status"] == 503 and "unreachable" in health["body"]
 
