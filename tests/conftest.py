@@ -58,6 +58,16 @@ def home(locales):
 
 
 @pytest.fixture
+def without_search_index(settings):
+    """Pages saved in this test are not indexed for search (Wagtail's AUTO_UPDATE): for tests that
+    grow much content only to count the queries of pages that do not search."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**config, "AUTO_UPDATE": False}
+        for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+
+
+@pytest.fixture
 def post_signup(client, django_capture_on_commit_callbacks):
     """Submit a meet-up's sign-up form as a visitor does (following the redirect after success,
     unless follow=False); mail tasks run as they would after commit."""

@@ -185,7 +185,9 @@ def make_meetups(index, first, last):
         )
 
 
-def test_listing_and_page_queries_do_not_grow_with_the_number_of_meetups(client, index):
+def test_listing_and_page_queries_do_not_grow_with_the_number_of_meetups(
+    client, index, without_search_index
+):
     make_meetups(index, 0, 10)
     first = MeetupPage.objects.order_by("pk").first()
     SignUpFactory.create_batch(3, meetup=first)
