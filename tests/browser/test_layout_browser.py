@@ -69,7 +69,8 @@ LAYOUT_PROBLEMS = r"""
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.display === 'none') return false;
     const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0;
+    // 1 x 1 px boxes are text for screen readers only (the visually-hidden pattern).
+    return r.width > 1 && r.height > 1;
   };
   const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
     (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') +
