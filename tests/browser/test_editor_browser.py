@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from events.models import MeetupPage
 from movement import roles
 from tests.support.factories import MeetupIndexPageFactory
 
@@ -53,8 +54,6 @@ def test_organiser_submits_a_meetup_editor_approves_and_it_appears_on_home_and_i
     organiser.locator("button[name=action-submit]").click()
     organiser.wait_for_url(re.compile(r"/admin/pages/\d+/edit/|/admin/pages/\d+/$"))
     organiser.context.close()
-
-    from events.models import MeetupPage
 
     meetup = MeetupPage.objects.get(title="Kampvuurgesprek in Zwolle")
     assert not meetup.live

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
+from movement.models import SiteSettings
 from tests.conftest import translate
 from tests.support.factories import StandardPageFactory
 
@@ -47,8 +48,6 @@ def test_language_switch_points_to_translation_else_english_home(client, home, l
 
 
 def test_footer_links_to_privacy_and_accessibility_statements(client, home):
-    from movement.models import SiteSettings
-
     privacy = StandardPageFactory(parent=home, title="Privacyverklaring", slug="privacy")
     accessibility = StandardPageFactory(
         parent=home, title="Toegankelijkheid", slug="toegankelijkheid"

@@ -10,11 +10,12 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from events.models import MeetupPage
 from home.models import HomePage, StandardPage
 from movement import roles
-from movement.models import FooterLink, SiteSettings
+from movement.models import FooterLink, SiteSettings, Theme
 from streams.coordinators import coordinator_group_name
 from streams.models import (
     ArticleIndexPage,
     ArticlePage,
+    JoinApplication,
     ParticipantIndexPage,
     ParticipantPage,
     StreamPage,
@@ -30,6 +31,7 @@ from tests.support.factories import (
     StandardPageFactory,
     StreamIndexPageFactory,
     StreamPageFactory,
+    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -176,9 +178,6 @@ def test_translating_a_stream_page_with_wagtail_localize_serves_it_under_en(
 
 
 def test_a_theme_can_be_translated_with_wagtail_localize(locales):
-    from movement.models import Theme
-    from tests.support.factories import ThemeFactory
-
     theme = ThemeFactory(
         name="Zorgzame gemeenschappen", slug="zorgzame-gemeenschappen", description="Buurten."
     )
@@ -218,8 +217,6 @@ def test_main_menu_cache_is_invalidated_on_publish_and_unpublish(client, content
 
 
 def test_dashboard_shows_meetups_applications_and_untranslated_pages(client, content):
-    from streams.models import JoinApplication
-
     JoinApplication.objects.create(
         stream=content["stream"],
         organisation="Buurtteam De Brug",

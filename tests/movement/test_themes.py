@@ -8,7 +8,7 @@ from taggit.models import Tag
 
 from movement.keywords import keyword_usage
 from movement.models import Theme
-from streams.models import ArticleKeyword
+from streams.models import ArticleKeyword, ArticlePage
 from tests.conftest import translate
 from tests.support.factories import (
     ArticleIndexPageFactory,
@@ -204,8 +204,6 @@ def test_merging_keyword_a_into_b_moves_every_tagging(client, site, editor):
         assert [t.name for t in fresh.keywords.all()] == ["zeggenschap"]
     assert ArticleKeyword.objects.filter(tag=target).count() == 2
     # The latest revision (what an editor opens next) carries the new keyword too.
-    from streams.models import ArticlePage
-
     draft = ArticlePage.objects.get(pk=first.pk).get_latest_revision_as_object()
     assert draft.title.startswith("Een, met een nieuwe titel")
     assert [t.name for t in draft.keywords.all()] == ["zeggenschap"]

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
+from movement.models import SiteSettings
 from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -27,6 +28,7 @@ from tests.support.factories import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+REDIS_DB = int(os.environ.get("TWO_SERVERS_REDIS_DB", 5))
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -72,7 +74,7 @@ def servers():
     env.update(
         DJANGO_SETTINGS_MODULE="movement.settings.localservers",
         DATABASE_URL=database_url(),
-        REDIS_URL="redis://127.0.0.1:6379/0",
+        REDIS_URL=f"redis://127.0.0.1:6379/{REDIS_DB}",
         CACHE_KEY_PREFIX=prefix,
         EVENTS_SIGNUP_RATE_LIMIT="3,600",
         WEB_CONCURRENCY="2",
@@ -116,7 +118,7 @@ def servers():
                 process.kill()
         import redis
 
-        client = redis.Redis(host="127.0.0.1", port=6379, db=0)
+        client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB)
         keys = list(client.scan_iter(f"{prefix}:*"))
         if keys:
             client.delete(*keys)
@@ -132,7 +134,6 @@ def content(home):
     # Hashed as the servers' (production) settings check it, not with the tests' fast MD5.
     editor.password = PBKDF2PasswordHasher().encode("geheim-en-lang", "twoservers-salt")
     editor.save()
-    from movement.models import SiteSettings
 
     SiteSettings.for_site(home.get_site())  # else the first request creates it (a change)
     return {"article": article, "meetup": meetup}
@@ -179,12 +180,28 @@ def test_publish_on_one_server_is_seen_on_the_other_at_once(servers, content):
 def test_sign_up_rate_limit_counts_across_both_servers(servers, content):
     first, second = servers
     url = content["meetup"].url
-    visitor = requests.Session()
-    token = TOKEN.search(visitor.get(first + url).text).group(1)
+    requests.get(second + url, timeout=30)
+    cached = requests.get(
+        second + url, timeout=30
+    )  # the cached page, as a newsletter reader gets it
+    assert cached.headers.get("X-Page-Cache") == "hit" and "csrfmiddlewaretoken" not in cached.text
     statuses = []
     for number, base in enumerate([first, second, first, second]):
-        data = signup_form_data(email=f"bezoeker{number}@example.org", csrfmiddlewaretoken=token)
-        response = visitor.post(base + url, data, headers={"Referer": base + url})
+        visitor = requests.Session()  # the form from the cached page, sent as a browser sends it
+        data = signup_form_data(email=f"bezoeker{number}@example.org")
+        response = visitor.post(base + url, data, headers={"Origin": base}, timeout=30)
         statuses.append(response.status_code)
     assert statuses[:3] == [200, 200, 200], statuses  # limit 3 per window (settings above)
     assert statuses[3] == 429
+    # The sign-ups through the first server refreshed the page on the second: 47 places left.
+    fresh = requests.get(second + url, timeout=30)
+    assert fresh.headers.get("X-Page-Cache") == "miss" and "47" in fresh.text
+
+
+def test_cross_site_post_is_refused_by_both_servers(servers, content):
+    url = content["meetup"].url
+    for base in servers:
+        response = requests.post(
+            base + url, signup_form_data(), headers={"Origin": "https://evil.example"}, timeout=30
+        )
+        assert response.status_code == 403

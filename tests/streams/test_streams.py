@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
@@ -11,6 +12,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
+from streams.coordinators import coordinator_group_name
 from streams.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -290,10 +292,6 @@ JOIN_DATA = {
 
 
 def _coordinator(stream, username):
-    from django.contrib.auth import get_user_model
-
-    from streams.coordinators import coordinator_group_name
-
     user = get_user_model().objects.create_user(
         username, f"{username}@example.org", "geheim-wachtwoord"
     )
