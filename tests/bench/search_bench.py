@@ -20,6 +20,8 @@ import time
 import warnings
 from urllib.parse import urlsplit, urlunsplit
 
+import django
+
 QUERIES = [
     # (label, url, parameters)
     ("common word", "/zoeken/", {"q": "zorg"}),
@@ -154,6 +156,37 @@ def ensure_database(parts, name, fresh=False):
     return False
 
 
+# Django is configured here, before anything of it is imported: the benchmark's own database
+# (never the one DATABASE_URL names), the test settings, persistent connections as in production.
+URL, NAME, PARTS = bench_database_url(os.environ.get("DATABASE_URL", ""))
+os.environ["DATABASE_URL"] = URL
+os.environ["DJANGO_SETTINGS_MODULE"] = "movement.settings.test"
+os.environ.setdefault("DB_CONN_MAX_AGE", "60")
+warnings.filterwarnings("ignore", message="No directory at")
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connections, transaction  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
+from wagtail.models import Locale, Page, Site  # noqa: E402
+
+from events.models import MeetupIndexPage, MeetupPage  # noqa: E402
+from home.models import HomePage  # noqa: E402
+from movement.models import Theme  # noqa: E402
+from search.engine import SiteSearch  # noqa: E402
+from search.query import clean_query  # noqa: E402
+from streams.models import (  # noqa: E402
+    ArticleIndexPage,
+    ArticlePage,
+    ParticipantIndexPage,
+    ParticipantPage,
+    StreamIndexPage,
+    StreamPage,
+)
+
+
 def text(rng, words, length, extra=()):
     chosen = [rng.choice(words) for _ in range(length)]
     for word in extra:
@@ -162,21 +195,6 @@ def text(rng, words, length, extra=()):
 
 
 def seed(pages_wanted, rng):
-    from django.utils import timezone
-    from wagtail.models import Locale, Page, Site
-
-    from events.models import MeetupIndexPage, MeetupPage
-    from home.models import HomePage
-    from movement.models import Theme
-    from streams.models import (
-        ArticleIndexPage,
-        ArticlePage,
-        ParticipantIndexPage,
-        ParticipantPage,
-        StreamIndexPage,
-        StreamPage,
-    )
-
     nl = Locale.objects.get_or_create(language_code="nl")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
     root = Page.get_first_root_node()
@@ -294,11 +312,6 @@ def seed(pages_wanted, rng):
 
 def count_results(path, params):
     """How many results the search page lists for these parameters (what it shows, not timed)."""
-    from django.utils import translation
-
-    from search.engine import SiteSearch
-    from search.query import clean_query
-
     query = clean_query(params.get("q", ""))
     if not query:
         return "–"
@@ -320,21 +333,8 @@ def main():
     )
     args = parser.parse_args()
 
-    url, name, parts = bench_database_url(os.environ.get("DATABASE_URL", ""))
-    created = ensure_database(parts, name, fresh=args.reseed)
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "movement.settings.test"
-    os.environ.setdefault("DB_CONN_MAX_AGE", "60")  # persistent connections, as in production
-    import django
-
-    warnings.filterwarnings("ignore", message="No directory at")
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connections, transaction
-    from django.test import Client, override_settings
-    from wagtail.models import Page
-
+    name, parts = NAME, PARTS
+    created = ensure_database(parts, name, fresh=args.reseed)  # before the first query
     assert settings.DATABASES["default"]["NAME"] == name  # never the DATABASE_URL database
     print(f"Benchmark database: {name}{' (created)' if created else ''}")
     call_command("migrate", verbosity=0, interactive=False)
