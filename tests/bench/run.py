@@ -33,6 +33,8 @@ from http.client import HTTPConnection
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import django
+
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = Path(__file__).with_name("latest.json")
 SIZE = {
@@ -65,15 +67,51 @@ def ensure_database(url, fresh=False):
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+# --- Django ----------------------------------------------------------------------------------
+# Configured here, before anything of it is imported: the benchmark's own database and the
+# production-like settings of the servers it starts (ENV is their environment; no Redis here).
+
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+if not DATABASE_URL.startswith("postgres"):
+    sys.exit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres://…")
+ENV = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+ENV.update(
+    DATABASE_URL=DATABASE_URL,
+    DJANGO_SETTINGS_MODULE="movement.settings.localservers",
+    DB_CONN_MAX_AGE="60",
+    ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+    WEB_CONCURRENCY=str(os.environ.get("BENCH_WORKERS", os.cpu_count() or 2)),
+    GUNICORN_MAX_REQUESTS="0",
+    LOG_LEVEL="ERROR",
+)
+os.environ.update(ENV)
+os.environ.pop("REDIS_URL", None)
+warnings.filterwarnings("ignore", message="No directory at")
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from taggit.models import Tag  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+from events.models import MeetupIndexPage, MeetupPage, SignUp  # noqa: E402
+from movement.models import Theme  # noqa: E402
+from streams.models import (  # noqa: E402
+    ArticleIndexPage,
+    ArticlePage,
+    ParticipantIndexPage,
+    ParticipantPage,
+    StreamPage,
+)
+from tests.support.seed import Seeder, page_urls  # noqa: E402
+
+# --- seeding ----------------------------------------------------------------------------------
+
+
 def seed_if_needed():
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
-
-    from streams.models import ArticlePage
-    from tests.support.seed import Seeder
-
     call_command("migrate", verbosity=0, interactive=False)
     if ArticlePage.objects.filter(locale__language_code="nl").count() >= SIZE["articles"]:
         print("Reusing the seeded benchmark database.")
@@ -83,8 +121,6 @@ def seed_if_needed():
     no_index = {k: {**v, "AUTO_UPDATE": False} for k, v in settings.WAGTAILSEARCH_BACKENDS.items()}
     no_tasks = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     with override_settings(WAGTAILSEARCH_BACKENDS=no_index, TASKS=no_tasks), transaction.atomic():
-        from wagtail.models import Page
-
         Page.objects.filter(depth__gt=1).delete()
         seeder = Seeder().structure()
         seeder.grow(themes=SIZE["themes"], keywords=SIZE["keywords"])
@@ -101,21 +137,12 @@ def seed_if_needed():
 def analyze():
     """Planner statistics, as autovacuum keeps them on a production server (this PostgreSQL runs
     without it): without them every render measured 12-37 % slower."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
 
 def bench_urls():
-    from wagtail.models import Locale
-
     # Rebuild the seeder's view of the structure from the database.
-    from events.models import MeetupIndexPage
-    from movement.models import Theme
-    from streams.models import ArticleIndexPage, ParticipantIndexPage, StreamPage
-    from tests.support.seed import Seeder, page_urls
-
     seeder = Seeder()
     seeder.nl = Locale.objects.get(language_code="nl")
     seeder.sections = {
@@ -131,13 +158,6 @@ def bench_urls():
 
 
 def counts():
-    from taggit.models import Tag
-    from wagtail.models import Page
-
-    from events.models import MeetupPage, SignUp
-    from movement.models import Theme
-    from streams.models import ArticlePage, ParticipantPage
-
     return {
         "pages": Page.objects.count(),
         "english pages": Page.objects.filter(locale__language_code="en").count(),
@@ -159,9 +179,6 @@ def percentile(samples, fraction):
 
 
 def in_process(urls, rounds):
-    from django.db import connection
-    from django.test import Client, override_settings
-
     results = {}
     client = Client()
     for name, url in urls.items():
@@ -345,10 +362,6 @@ def loopback_address(number):
 
 
 def new_meetup(title, capacity):
-    from django.utils import timezone
-
-    from events.models import MeetupIndexPage, MeetupPage
-
     index = MeetupIndexPage.objects.get(locale__language_code="nl")
     start = timezone.now() + dt.timedelta(days=30)
     suffix = uuid.uuid4().hex[:6]
@@ -398,8 +411,6 @@ def post_signup(port, path, number, prefix, source):
 
 
 def signup_outcome(meetups, prefix, accepted):
-    from events.models import SignUp
-
     stored = SignUp.objects.filter(email__startswith=f"{prefix}-").count()
     overbooked = []
     for meetup in meetups:
@@ -456,8 +467,6 @@ def signup_throughput(env, seconds, connections):
         server.stop()
     accepted = sum(n for status, n in statuses.items() if status in (200, 303))
     outcome = signup_outcome([meetup], prefix, accepted)
-    from events.models import SignUp
-
     return {
         "clients": connections,
         "requests": sum(statuses.values()),
@@ -477,11 +486,6 @@ def signup_throughput(env, seconds, connections):
 
 def rush_urls():
     """A newsletter's traffic: mostly the meet-ups and streams it links to, then the rest."""
-    from django.utils import timezone
-
-    from events.models import MeetupPage
-    from streams.models import ArticlePage, StreamPage
-
     meetups = list(
         MeetupPage.objects.live()
         .filter(locale__language_code="nl", start__gt=timezone.now(), capacity__isnull=False)
@@ -594,8 +598,6 @@ def machine():
         memory = f"{int(memory) / 1024 / 1024:.0f} GB RAM"
     except OSError:
         memory = ""
-    import django
-
     pg = subprocess.run(["psql", "--version"], capture_output=True, text=True, check=False)
     return {
         "cpu": cpu,
@@ -736,29 +738,8 @@ def main():
     args = parser.parse_args()
     load_at_start = list(os.getloadavg())
 
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    if not url.startswith("postgres"):
-        sys.exit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres://…")
-    ensure_database(url, fresh=args.reseed)
-    workers = str(os.environ.get("BENCH_WORKERS", os.cpu_count() or 2))
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
-    env.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="movement.settings.localservers",
-        DB_CONN_MAX_AGE="60",
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        WEB_CONCURRENCY=workers,
-        GUNICORN_MAX_REQUESTS="0",
-        LOG_LEVEL="ERROR",
-    )
-    os.environ.update(env)
-    os.environ.pop("REDIS_URL", None)
-    import django
-
-    warnings.filterwarnings("ignore", message="No directory at")
-    django.setup()
-    from django.conf import settings
-
+    url, env, workers = DATABASE_URL, ENV, ENV["WEB_CONCURRENCY"]
+    ensure_database(url, fresh=args.reseed)  # before the first query
     assert settings.DATABASES["default"]["NAME"] == urlsplit(url).path.lstrip("/")
     seed_if_needed()
     analyze()
