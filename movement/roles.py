@@ -95,6 +95,9 @@ ROLES = [
             ("events", "delete_meetupseries"),
             ("streams", "view_joinapplication"),
             ("streams", "delete_joinapplication"),
+            ("streams", "view_reaction"),
+            ("streams", "change_reaction"),
+            ("streams", "delete_reaction"),
             ("wagtail_localize", "submit_translation"),
             ("wagtailsearchpromotions", "add_searchpromotion"),
             ("wagtailsearchpromotions", "change_searchpromotion"),
@@ -143,7 +146,12 @@ ROLES = [
 # stream by streams/coordinators.py on the stream's pages in every language.
 COORDINATORS = Role(
     "Coördinatoren",
-    model_permissions=[("wagtailadmin", "access_admin")],
+    model_permissions=[
+        ("wagtailadmin", "access_admin"),
+        # Only their own streams' reactions (streams/reaction_admin.py narrows the listing).
+        ("streams", "view_reaction"),
+        ("streams", "change_reaction"),
+    ],
     collection_permissions=COLLECTION_PERMISSIONS,
     section_page_permissions=["add_page", "change_page", "lock_page", "unlock_page"],
 )

@@ -12,7 +12,7 @@ from home import styleguide
 from movement import themes, views
 from movement.sitemap import TranslatedSitemap
 from search import views as search_views
-from streams import feeds
+from streams import feeds, reactions
 from streams import views as streams_views
 
 handler400 = "movement.errors.bad_request"
@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path(_("trefwoorden/"), themes.keyword_index, name="keyword_index"),
     path(_("trefwoorden/<slug:slug>/"), themes.keyword_detail, name="keyword_detail"),
     path(_("artikel-pdf/<int:pk>/"), streams_views.article_pdf, name="article_pdf"),
+    path(_("reactie/verwijderen/<str:token>/"), reactions.remove, name="reaction_remove"),
     path(_("rss/artikelen/"), feeds.all_articles, name="article_feed"),
     path(_("rss/artikelen/stroom/<slug:slug>/"), feeds.stream_articles, name="stream_article_feed"),
     path(_("rss/artikelen/thema/<slug:slug>/"), feeds.theme_articles, name="theme_article_feed"),

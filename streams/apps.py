@@ -5,10 +5,12 @@ class StreamsConfig(AppConfig):
     name = "streams"
 
     def ready(self):
-        from streams import signals  # noqa: F401
+        from streams import reactions, signals  # noqa: F401
         from streams.forms import JoinForm
         from streams.join import handle_join
-        from streams.models import StreamPage
+        from streams.models import ArticlePage, StreamPage
 
         StreamPage.join_form_class = JoinForm
         StreamPage.handle_join = staticmethod(handle_join)
+        ArticlePage.reaction_form_class = reactions.ReactionForm
+        ArticlePage.handle_reaction = staticmethod(reactions.handle_reaction)

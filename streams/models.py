@@ -1,8 +1,10 @@
 import math
+import secrets
 
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -283,6 +285,11 @@ class ArticlePage(VocabularyMixin, Page):
         limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
         help_text=_("Organisaties waar dit artikel over gaat; het verschijnt op hun pagina."),
     )
+    reactions_open = models.BooleanField(
+        _("reacties open"),
+        default=True,
+        help_text=_("Uitvinken sluit het reactieformulier; goedgekeurde reacties blijven staan."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -294,6 +301,7 @@ class ArticlePage(VocabularyMixin, Page):
         vocabulary_panel(),
         FieldPanel("participants"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("reactions_open")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -307,6 +315,9 @@ class ArticlePage(VocabularyMixin, Page):
     subpage_types = []
 
     og_type = "article"  # Open Graph type, read by includes/social_meta.html
+    # Reactions (streams/reactions.py): StreamsConfig.ready hands the form and its handling over.
+    reaction_form_class = None
+    handle_reaction = None
 
     class Meta:
         verbose_name = _("artikel")
@@ -324,11 +335,20 @@ class ArticlePage(VocabularyMixin, Page):
     @classmethod
     def listing(cls, locale):
         """Published articles of one language, newest first, with what a card shows."""
+        approved = (
+            Reaction.objects.approved()
+            .filter(article=models.OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
         return (
             cls.objects.live()
             .public()
             .filter(locale=locale)
             .select_related("image")
+            .annotate(reaction_count=Coalesce(models.Subquery(approved), 0))
             .order_by("-date", "-pk")
         )
 
@@ -355,7 +375,16 @@ class ArticlePage(VocabularyMixin, Page):
         context["themes"] = in_active_locale(self.themes.select_related("locale"))
         context["keywords"] = list(self.keywords.all())
         context["pdf_available"] = pdf.available()
+        context["reactions"] = list(self.reactions.approved().order_by("approved_at", "pk"))
+        if self.reactions_open:
+            context.setdefault("reaction_form", self.reaction_form_class())
+        context["reaction_sent"] = request.GET.get("reactie") == "ontvangen"
         return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and self.reactions_open:
+            return self.handle_reaction(self, request)
+        return super().serve(request, *args, **kwargs)
 
 
 class ParticipantIndexPage(Page):
@@ -559,3 +588,53 @@ def stream_lookup(streams):
         return by_path.get(article.path[:length])
 
     return stream_of
+
+
+class ReactionQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Reaction.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Reaction.Status.PENDING)
+
+
+class Reaction(models.Model):
+    """A reader's reaction under an article ("Praat mee!"). Pre-moderated: shown only once an
+    editor of the article's stream (or a LOC editor) approves it. Personal data: the e-mail
+    address is never shown and everything is purged after the retention period."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Wacht op beoordeling")
+        APPROVED = "approved", _("Goedgekeurd")
+        REJECTED = "rejected", _("Afgewezen")
+
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("artikel"), on_delete=models.CASCADE, related_name="reactions"
+    )
+    name = models.CharField(_("naam"), max_length=80)
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    body = models.TextField(_("reactie"), max_length=3000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
+    approved_at = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    removal_token = models.CharField(max_length=64, unique=True, editable=False)
+
+    objects = ReactionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["article", "status"])]
+
+    def __str__(self):
+        return f"{self.name} – {self.article.title}"[:120]
+
+    def save(self, *args, **kwargs):
+        if not self.removal_token:
+            self.removal_token = secrets.token_urlsafe(32)
+        if self.status == self.Status.APPROVED and self.approved_at is None:
+            self.approved_at = timezone.now()
+        super().save(*args, **kwargs)

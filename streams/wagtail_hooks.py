@@ -1,5 +1,9 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from streams.dashboard import add_join_applications_panel
+from streams.reaction_admin import ReactionViewSet, add_waiting_reactions_panel
 
 hooks.register("construct_homepage_panels", add_join_applications_panel)
+hooks.register("construct_homepage_panels", add_waiting_reactions_panel)
+register_snippet(ReactionViewSet)

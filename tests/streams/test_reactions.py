@@ -1,0 +1,160 @@
+"""Reactions under articles ("Praat mee!"): pre-moderated, shown with name and date after an
+editor of the stream approves them, a personal removal link that works once, closable per article."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from movement import roles
+from streams.coordinators import coordinator_group_name
+from streams.models import Reaction
+from tests.support.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    StreamIndexPageFactory,
+    StreamPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+REACTION = {
+    "name": "Anna de Vries",
+    "email": "anna@example.org",
+    "body": "Mooi om te lezen hoe bewoners hier zelf beslissen.",
+    "consent": "on",
+    "website_url": "",
+}
+
+
+@pytest.fixture
+def tree(home):
+    streams = StreamIndexPageFactory(parent=home)
+    care = StreamPageFactory(parent=streams, title="Langdurige zorg", slug="langdurige-zorg")
+    youth = StreamPageFactory(parent=streams, title="Jeugd", slug="jeugd")
+    article = ArticlePageFactory(parent=care, title="Zeggenschap in Kampen", slug="kampen")
+    other = ArticlePageFactory(parent=youth, title="Een plan per gezin", slug="plan")
+    coordinator = get_user_model().objects.create_user(
+        "coordinator", "coordinator@example.org", "geheim-wachtwoord"
+    )
+    coordinator.groups.add(Group.objects.get(name=coordinator_group_name(care)))
+    return {"article": article, "other": other, "coordinator": coordinator, "home": home}
+
+
+def post_reaction(client, article, capture, **overrides):
+    with capture(execute=True):
+        return client.post(article.url, {**REACTION, **overrides})
+
+
+def test_a_reaction_is_invisible_until_approved_then_shows_name_and_date(
+    client, tree, django_capture_on_commit_callbacks
+):
+    article = tree["article"]
+    response = post_reaction(client, article, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert response["Location"].endswith("?reactie=ontvangen#reacties")
+    reaction = Reaction.objects.get()
+    assert reaction.status == Reaction.Status.PENDING
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Uw reactie is ontvangen" in thanks
+    assert "Mooi om te lezen" not in thanks
+
+    # The stream's coordinator hears of it; the writer gets a removal link.
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == ["anna@example.org", "coordinator@example.org"]
+    notice = next(m for m in mail.outbox if m.to == ["coordinator@example.org"])
+    assert "Anna de Vries" in notice.body and "Anna" not in notice.subject
+
+    reaction.status = Reaction.Status.APPROVED
+    reaction.save()
+    html = client.get(article.url).content.decode()
+    assert "Mooi om te lezen hoe bewoners hier zelf beslissen." in html
+    assert "Anna de Vries" in html
+    assert "anna@example.org" not in html
+    assert re.search(r'<time datetime="[^"]+">\d+ \w+ \d{4}</time>', html)
+    # The count shows on article cards.
+    listing_html = client.get("/stromen/langdurige-zorg/").content.decode()
+    assert "1 reactie" in listing_html
+
+
+def test_the_removal_link_works_once(client, tree, django_capture_on_commit_callbacks):
+    post_reaction(client, tree["article"], django_capture_on_commit_callbacks)
+    receipt = next(m for m in mail.outbox if m.to == ["anna@example.org"])
+    link = re.search(r"http://testserver(/reactie/verwijderen/\S+/)", receipt.body).group(1)
+    Reaction.objects.update(status=Reaction.Status.APPROVED)
+    confirm = client.get(link)
+    assert confirm.status_code == 200 and "Reactie verwijderen" in confirm.content.decode()
+    assert Reaction.objects.count() == 1  # a GET (e.g. a mail scanner) removes nothing
+    assert client.post(link).status_code == 200
+    assert not Reaction.objects.exists()
+    assert "Mooi om te lezen" not in client.get(tree["article"].url).content.decode()
+    again = client.post(link)
+    assert again.status_code == 404
+    assert "Deze link werkt niet (meer)" in again.content.decode()
+
+
+def test_errors_keep_what_was_typed_and_say_what_is_wrong(
+    client, tree, django_capture_on_commit_callbacks
+):
+    response = post_reaction(
+        client, tree["article"], django_capture_on_commit_callbacks, consent="", email="geen"
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert "Mooi om te lezen hoe bewoners hier zelf beslissen." in html
+    assert not Reaction.objects.exists()
+
+
+def test_the_honeypot_stores_nothing(client, tree, django_capture_on_commit_callbacks):
+    response = post_reaction(
+        client, tree["article"], django_capture_on_commit_callbacks, website_url="spam"
+    )
+    assert response.status_code == 302
+    assert not Reaction.objects.exists() and not mail.outbox
+
+
+def test_editors_can_close_reactions_per_article(client, tree, django_capture_on_commit_callbacks):
+    article = tree["article"]
+    article.reactions_open = False
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "reaction-form" not in html and "Reageren is bij dit artikel gesloten." in html
+    post_reaction(client, article, django_capture_on_commit_callbacks)
+    assert not Reaction.objects.exists()
+
+
+def test_coordinators_moderate_their_own_streams_reactions(
+    client, tree, django_capture_on_commit_callbacks
+):
+    post_reaction(client, tree["article"], django_capture_on_commit_callbacks)
+    post_reaction(
+        client, tree["other"], django_capture_on_commit_callbacks, name="Bram uit Tiel"
+    )
+    client.force_login(tree["coordinator"])
+    dashboard = client.get("/admin/").content.decode()
+    assert "1 reactie wacht op beoordeling." in dashboard
+    listing = client.get("/admin/snippets/streams/reaction/").content.decode()
+    assert "Anna de Vries" in listing and "Bram uit Tiel" not in listing
+    reaction = Reaction.objects.get(name="Anna de Vries")
+    response = client.post(
+        f"/admin/snippets/streams/reaction/edit/{reaction.pk}/", {"status": "approved"}
+    )
+    assert response.status_code == 302
+    reaction.refresh_from_db()
+    assert reaction.status == Reaction.Status.APPROVED and reaction.approved_at
+
+    editor = get_user_model().objects.create_user("loc", "loc@example.org", "geheim-wachtwoord")
+    editor.groups.add(Group.objects.get(name=roles.LOC_EDITORS))
+    client.force_login(editor)
+    listing = client.get("/admin/snippets/streams/reaction/").content.decode()
+    assert "Bram uit Tiel" in listing
+
+
+def test_news_articles_take_reactions_too(client, home, django_capture_on_commit_callbacks):
+    news = ArticleIndexPageFactory(parent=home)
+    article = ArticlePageFactory(parent=news, title="Algemeen", slug="algemeen")
+    assert post_reaction(client, article, django_capture_on_commit_callbacks).status_code == 302
+    assert Reaction.objects.filter(article=article).exists()
