@@ -1,15 +1,12 @@
-"""The "Meet-up organisers" group: the only editors who see the personal data of sign-ups."""
+"""The "Meet-up organisers" group: the only editors who see the personal data of sign-ups.
+Its permissions are the ones movement.roles.ROLES defines for it."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Meet-up organisers"
-PERMISSIONS = [
-    ("events", "signup", "view_personal_data"),
-    ("events", "signup", "view_signup"),
-    ("events", "signup", "change_signup"),
-    ("wagtailadmin", "admin", "access_admin"),
-]
+from movement.roles import MEETUP_ORGANISERS, role
+
+GROUP = MEETUP_ORGANISERS
 
 
 def create_group(apps, schema_editor):
@@ -21,9 +18,9 @@ def create_group(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
-    for app_label, model, codename in PERMISSIONS:
+    for app_label, codename in role(GROUP).model_permissions:
         permission = Permission.objects.filter(
-            content_type__app_label=app_label, content_type__model=model, codename=codename
+            content_type__app_label=app_label, codename=codename
         ).first()
         if permission is not None:
             group.permissions.add(permission)

@@ -1,9 +1,12 @@
-"""The editors' role groups. Their permissions are set (and kept) by movement.roles.ensure_roles,
-which runs after every migrate, once every permission exists."""
+"""The editors' role groups, as movement.roles.ROLES names them. Their permissions are set (and
+kept) by movement.roles.ensure_roles, which runs after every migrate, once every permission
+exists."""
 
 from django.db import migrations
 
-GROUPS = ["Site administrators", "LOC editors", "Translators", "Meet-up organisers"]
+from movement.roles import MEETUP_ORGANISERS, ROLES
+
+GROUPS = [role.name for role in ROLES]
 
 
 WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
@@ -18,7 +21,9 @@ def create_groups(apps, schema_editor):
 
 
 def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS[:3]).delete()
+    # The meet-up organisers' group is events 0004's to remove.
+    names = [name for name in GROUPS if name != MEETUP_ORGANISERS]
+    apps.get_model("auth", "Group").objects.filter(name__in=names).delete()
 
 
 class Migration(migrations.Migration):
