@@ -3,8 +3,13 @@
 Installed once (``PageCacheConfig.ready``), each a thin wrapper around Wagtail's own method:
 
 * ``Locale.objects.get_for_language``: once per language per request (a page asked 4-7 times).
-* ``PageQuerySet.private_q``: the view restrictions read once per request, however many
-  ``.public()`` listings the page shows.
+* ``PageQuerySet.private_q`` and ``Page.get_view_restrictions``: the view restrictions read
+  once per request, however many ``.public()`` listings the page shows; with none on the site
+  (the usual case) serving a page asks nothing more (Wagtail would look up its ancestors twice).
+* ``Site.find_for_request`` and watched site settings (``BaseSiteSetting.for_site``): kept under
+  the content generation (saving a site or its settings starts a new one).
+* the ``locale`` of every translatable object: one query per locale per request, not one per
+  object (a page, its parent, its host, its series, ... each asked for theirs).
 * ``Page.route_for_request``: the page a path leads to is remembered under the content
   generation (site, language, path -> page id, type and the part of the path that page routes
   itself), so routing costs one query instead of two per level of the tree. Only found pages
@@ -15,15 +20,28 @@ Installed once (``PageCacheConfig.ready``), each a thin wrapper around Wagtail's
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.http import Http404
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
 
 from movement import pagecache
 
 _installed = False
+
+
+class MemoisedLocaleDescriptor(ForwardManyToOneDescriptor):
+    """`obj.locale`, read once per locale per request."""
+
+    def get_object(self, instance):
+        parent = super()
+        return pagecache.memoise(
+            "locale-pk", lambda: parent.get_object(instance), getattr(instance, self.field.attname)
+        )
 
 
 def install():
@@ -41,12 +59,52 @@ def install():
 
     LocaleManager.get_for_language = memoised_get_for_language
 
-    private_q = PageQuerySet.private_q
+    def restrictions():
+        return pagecache.memoise(
+            "view-restrictions",
+            lambda: list(PageViewRestriction.objects.select_related("page")),
+        )
 
     def memoised_private_q(self):
-        return pagecache.memoise("private_q", lambda: private_q(self))
+        q = Q()
+        for restriction in restrictions():
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        return q if q else Q(pk__in=[])  # as Wagtail's: no private section matches nothing
 
     PageQuerySet.private_q = memoised_private_q
+
+    get_view_restrictions = Page.get_view_restrictions
+
+    def fewer_view_restriction_queries(self):
+        if not restrictions():
+            return PageViewRestriction.objects.none()
+        return get_view_restrictions(self)
+
+    Page.get_view_restrictions = fewer_view_restriction_queries
+
+    def remembered_find_for_request(request):
+        if request is None:
+            return None
+        if not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = pagecache.cached(
+                "site",
+                lambda: Site._find_for_request(request),
+                request._get_raw_host(),
+                request.get_port(),
+            )
+        return request._wagtail_site
+
+    Site.find_for_request = staticmethod(remembered_find_for_request)
+
+    for_site = BaseSiteSetting.for_site.__func__
+
+    def remembered_for_site(cls, site):
+        if site is None or not pagecache.is_watched(cls):  # only what a save makes stale
+            return for_site(cls, site)
+        key = f"setting:{cls._meta.label_lower}"
+        return pagecache.cached(key, lambda: for_site(cls, site), site.pk)
+
+    BaseSiteSetting.for_site = classmethod(remembered_for_site)
 
     route_for_request = Page.route_for_request
 
@@ -80,3 +138,8 @@ def install():
         return result
 
     Page.route_for_request = staticmethod(remembered_route_for_request)
+
+    for model in apps.get_models():
+        for field in model._meta.local_fields:
+            if field.many_to_one and field.related_model is Locale:
+                setattr(model, field.name, MemoisedLocaleDescriptor(field))

