@@ -5,7 +5,7 @@ class EventsConfig(AppConfig):
     name = "events"
 
     def ready(self):
-        from events import signals, views  # noqa: F401
+        from events import retention, signals, views  # noqa: F401
         from events.models import MeetupIndexPage, MeetupPage, upcoming_meetups
         from movement import providers, roles
 
@@ -17,3 +17,5 @@ class EventsConfig(AppConfig):
 
         # Meet-up organisers work under every meet-up index (movement.roles).
         roles.register_section(roles.MEETUP_ORGANISERS, MeetupIndexPage)
+
+        retention.register()  # sign-ups and their audit log (movement.retention)

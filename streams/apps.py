@@ -5,7 +5,7 @@ class StreamsConfig(AppConfig):
     name = "streams"
 
     def ready(self):
-        from streams import reactions, signals  # noqa: F401
+        from streams import reactions, retention, signals  # noqa: F401
         from streams.forms import JoinForm
         from streams.join import handle_join
         from streams.models import ArticlePage, StreamPage
@@ -14,3 +14,5 @@ class StreamsConfig(AppConfig):
         StreamPage.handle_join = staticmethod(handle_join)
         ArticlePage.reaction_form_class = reactions.ReactionForm
         ArticlePage.handle_reaction = staticmethod(reactions.handle_reaction)
+
+        retention.register()  # join applications (movement.retention)

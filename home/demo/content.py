@@ -3,6 +3,8 @@
 Dutch first; English where the main pages have a translation. Nothing here is copied prose.
 """
 
+from movement.retention import policy_table_html
+
 HOME = {
     "nl": {
         "title": "Radicale vernieuwing",
@@ -123,7 +125,9 @@ STANDARD_PAGES = {
                 "Een video van een andere aanbieder wordt pas geladen als u daarom vraagt.</p>"
                 "<h2>Uw rechten</h2><p>U kunt uw aanmelding altijd zelf annuleren met de link in uw bevestiging, "
                 "of ons vragen uw gegevens in te zien of te verwijderen.</p>"
-            ),
+                "<h2>Wat we bewaren, waarom en hoe lang</h2>"
+            )
+            + policy_table_html("nl"),
         },
         "en": {
             "title": "Privacy statement",
@@ -140,7 +144,9 @@ STANDARD_PAGES = {
                 "others. A video from another provider loads only when you ask for it.</p><h2>Your rights</h2>"
                 "<p>You can cancel your sign-up yourself with the link in your confirmation, or ask us to show or "
                 "delete your data.</p>"
-            ),
+                "<h2>What we keep, why and for how long</h2>"
+            )
+            + policy_table_html("en"),
         },
     },
     "accessibility": {

@@ -229,3 +229,27 @@ def test_a_disallowed_host_logs_one_warning_line_without_traceback(client, home,
     ]
     assert records[0].exc_info is None and "\n" not in records[0].getMessage()
     assert "evil.example" in records[0].getMessage()
+
+
+# --- Worker down ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_worker_down_the_scheduler_sends_the_outbox(
+    client, site_with_forms, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    """With the database task backend and no worker running, the tasks just wait; the
+    scheduler's send_pending_emails sends the mail without them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(site_with_forms["meetup"].url, signup_form_data())
+    assert response.status_code == 303 and SignUp.objects.exists()
+    waiting = DBTaskResult.objects.filter(task_path="movement.outbox.send_outgoing_email")
+    assert waiting.get().status == "READY"  # nobody picks it up
+    assert not mailoutbox
+    # A few minutes later, the scheduler's round (it leaves mails younger than a minute to
+    # the worker).
+    OutgoingEmail.objects.update(created_at=timezone.now() - dt.timedelta(minutes=3))
+    call_command("run_scheduler", once=True, verbosity=0)
+    assert [message.to for message in mailoutbox] == [["anna@example.org"]]
+    assert OutgoingEmail.objects.get().status == "sent"
