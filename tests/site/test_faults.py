@@ -12,18 +12,21 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
+from django.core.checks import run_checks
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import Site
 
 from events.models import SignUp
 from movement.models import SiteSettings
-from movement.outbox import OutgoingEmail
+from movement.outbox import OutgoingEmail, queue_mail
 from streams.models import JoinApplication
 from tests.support.factories import (
     MeetupIndexPageFactory,
     MeetupPageFactory,
+    ParticipantIndexPageFactory,
     StreamIndexPageFactory,
     StreamPageFactory,
     signup_form_data,
@@ -57,6 +60,7 @@ def site_with_forms(home):
     meetups = MeetupIndexPageFactory(parent=home)
     meetup = MeetupPageFactory(parent=meetups, title="Meet-up in Tiel", start=in_days(10))
     streams = StreamIndexPageFactory(parent=home)
+    ParticipantIndexPageFactory(parent=home)  # join applications become draft pages here
     stream = StreamPageFactory(parent=streams, title="Langdurige zorg", slug="langdurige-zorg")
     site_settings = SiteSettings.for_site(home.get_site())
     site_settings.contact_email = "loc@example.org"
@@ -253,3 +257,110 @@ def test_worker_down_the_scheduler_sends_the_outbox(
     call_command("run_scheduler", once=True, verbosity=0)
     assert [message.to for message in mailoutbox] == [["anna@example.org"]]
     assert OutgoingEmail.objects.get().status == "sent"
+
+
+# --- What the forms accept ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "field", ["organisation", "contact_name", "city"], ids=["organisation", "name", "city"]
+)
+def test_line_breaks_in_single_line_join_fields_are_refused_with_a_clear_message(
+    client, site_with_forms, field, mailoutbox
+):
+    data = dict(JOIN_DATA, **{field: "Buurtzorg\r\nBcc: iedereen@example.org"})
+    response = client.post(site_with_forms["stream"].url, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Gebruik één regel, zonder regeleinden" in html
+    assert "Wij werken al jaren vanuit relaties." in html  # what was typed is kept
+    assert not JoinApplication.objects.exists() and not mailoutbox
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "address",
+    [
+        "=?utf-8?q?anna?=@example.org",
+        "anna@[127.0.0.1]",
+        "anna@[IPv6:::1]",
+        "anna@127.0.0.1",
+        "jörg@example.org",
+    ],
+)
+def test_addresses_the_mail_server_cannot_send_to_are_refused(client, site_with_forms, address):
+    response = client.post(site_with_forms["meetup"].url, signup_form_data(email=address))
+    assert response.status_code == 400
+    assert "Naar dit e-mailadres kunnen we geen e-mail sturen" in response.content.decode()
+    assert not SignUp.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_international_domain_is_accepted(
+    client, site_with_forms, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            site_with_forms["meetup"].url, signup_form_data(email="Anna@Zorg-Café.nl ")
+        )
+    assert response.status_code == 303
+    assert SignUp.objects.get().email == "anna@zorg-café.nl"  # normalised once, by the form
+    assert len(mailoutbox) == 1
+
+
+# --- Links in e-mails ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_links_in_e_mails_use_the_public_base_url_not_the_site_record(
+    client, site_with_forms, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://radicalevernieuwing.nl"
+    meetup = site_with_forms["meetup"]
+    assert meetup.get_site().root_url == "http://localhost"  # as migrate/load_demo leave it
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(meetup.url, signup_form_data())
+        client.post(site_with_forms["stream"].url, JOIN_DATA)
+    confirmation, notice = sorted(mailoutbox, key=lambda message: message.to)
+    cancel = SignUp.objects.get().cancel_token
+    assert f"https://radicalevernieuwing.nl{meetup.url}" in confirmation.body
+    assert f"https://radicalevernieuwing.nl{meetup.get_parent().url}afmelden/{cancel}/" in (
+        confirmation.body
+    )
+    assert "localhost" not in confirmation.body and "localhost" not in notice.body
+    assert "https://radicalevernieuwing.nl/admin/pages/" in notice.body
+
+
+@pytest.mark.django_db
+def test_set_site_from_base_url_and_the_deploy_check(home, settings):
+    settings.WAGTAILADMIN_BASE_URL = ""
+    ids = {message.id for message in run_checks(include_deployment_checks=True)}
+    assert "movement.W001" in ids
+    settings.WAGTAILADMIN_BASE_URL = "https://radicalevernieuwing.nl"
+    ids = {message.id for message in run_checks(include_deployment_checks=True)}
+    assert "movement.W003" in ids and "movement.W001" not in ids  # Site still localhost
+    call_command("set_site_from_base_url", verbosity=0)
+    assert Site.objects.get(is_default_site=True).root_url == "https://radicalevernieuwing.nl"
+    ids = {message.id for message in run_checks(include_deployment_checks=True)}
+    assert not ids & {"movement.W001", "movement.W002", "movement.W003"}
+
+
+# --- The dashboard --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_mails_that_could_not_be_sent_show_on_the_editors_dashboard(admin_client, home):
+    assert (
+        "E-mails die niet verstuurd konden worden"
+        not in admin_client.get("/admin/").content.decode()
+    )
+    stuck = queue_mail("anna@example.org", "Aangemeld", "...", kind="confirmation")
+    OutgoingEmail.objects.filter(pk=stuck.pk).update(
+        created_at=timezone.now() - dt.timedelta(hours=2),
+        attempts=3,
+        last_error="ConnectionRefusedError: [Errno 111] Connection refused",
+    )
+    html = admin_client.get("/admin/").content.decode()
+    assert "E-mails die niet verstuurd konden worden" in html
+    assert "ConnectionRefusedError" in html and "anna@example.org" in html
