@@ -23,6 +23,9 @@ run: install
 	$(DEV_SETTINGS) $(RUN) python manage.py migrate --noinput
 	$(DEV_SETTINGS) $(RUN) python manage.py load_demo
 	$(DEV_SETTINGS) $(RUN) python manage.py ensure_dev_admin
+	$(DEV_SETTINGS) WAGTAILADMIN_BASE_URL=http://127.0.0.1:8000 $(RUN) python manage.py set_site_from_base_url
+	@echo "Site:  http://127.0.0.1:8000/   English: http://127.0.0.1:8000/en/   Admin: http://127.0.0.1:8000/admin/"
+	@echo "Links in e-mails (printed to this console) point at http://127.0.0.1:8000 too."
 	$(DEV_SETTINGS) $(RUN) python manage.py runserver 127.0.0.1:8000
 
 # Two workers (pytest-xdist) on the two cores these machines have; PYTEST_WORKERS=0 runs in one process.

@@ -36,9 +36,9 @@ def anonymise_signup_log_entries(now, dry_run):
         content_type=ContentType.objects.get_for_model(SignUp)
     ).exclude(label__startswith=ANONYMOUS_LABEL)
     if dry_run:
-        return {"sign-up audit-log entries named": entries.count()}
+        return {"names in sign-up audit-log entries": entries.count()}
     updated = entries.update(label=Concat(Value(ANONYMOUS_LABEL), F("object_id")), data={})
-    return {"sign-up audit-log entries named": updated}
+    return {"names in sign-up audit-log entries": updated}
 
 
 def register():
