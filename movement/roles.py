@@ -98,6 +98,10 @@ ROLES = [
             ("streams", "view_reaction"),
             ("streams", "change_reaction"),
             ("streams", "delete_reaction"),
+            # Newsletter issues, not the subscribers (personal data: site administrators).
+            ("streams", "add_newsletterissue"),
+            ("streams", "change_newsletterissue"),
+            ("streams", "view_newsletterissue"),
             ("wagtail_localize", "submit_translation"),
             ("wagtailsearchpromotions", "add_searchpromotion"),
             ("wagtailsearchpromotions", "change_searchpromotion"),

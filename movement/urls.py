@@ -12,7 +12,7 @@ from home import styleguide
 from movement import themes, views
 from movement.sitemap import TranslatedSitemap
 from search import views as search_views
-from streams import feeds, reactions
+from streams import feeds, newsletter, reactions
 from streams import views as streams_views
 
 handler400 = "movement.errors.bad_request"
@@ -48,6 +48,9 @@ urlpatterns += i18n_patterns(
     path(_("trefwoorden/<slug:slug>/"), themes.keyword_detail, name="keyword_detail"),
     path(_("artikel-pdf/<int:pk>/"), streams_views.article_pdf, name="article_pdf"),
     path(_("reactie/verwijderen/<str:token>/"), reactions.remove, name="reaction_remove"),
+    path(_("nieuwsbrief/"), newsletter.signup, name="newsletter_signup"),
+    path(_("nieuwsbrief/bevestigen/<str:token>/"), newsletter.confirm, name="newsletter_confirm"),
+    path(_("nieuwsbrief/afmelden/<str:token>/"), newsletter.unsubscribe, name="newsletter_unsubscribe"),
     path(_("rss/artikelen/"), feeds.all_articles, name="article_feed"),
     path(_("rss/artikelen/stroom/<slug:slug>/"), feeds.stream_articles, name="stream_article_feed"),
     path(_("rss/artikelen/thema/<slug:slug>/"), feeds.theme_articles, name="theme_article_feed"),

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PreviewableMixin
 from wagtail.search import index
 
 from movement import blocks as body_blocks
@@ -638,3 +638,106 @@ class Reaction(models.Model):
         if self.status == self.Status.APPROVED and self.approved_at is None:
             self.approved_at = timezone.now()
         super().save(*args, **kwargs)
+
+
+class NewsletterSubscriber(models.Model):
+    """A newsletter address. Stored as pending at sign-up; subscribed only once the confirmation
+    link is followed (double opt-in). Unconfirmed rows are purged after a few days."""
+
+    email = models.EmailField(_("e-mailadres"), max_length=254, unique=True)
+    language = models.CharField(
+        _("taal"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    stream_keys = models.JSONField(
+        _("interesses (stromen)"),
+        default=list,
+        blank=True,
+        help_text=_("Leeg: alle stromen."),
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("abonnee nieuwsbrief")
+        verbose_name_plural = _("abonnees nieuwsbrief")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+    def save(self, *args, **kwargs):
+        if not self.token:
+            self.token = secrets.token_urlsafe(32)
+        super().save(*args, **kwargs)
+
+    @property
+    def confirmed(self):
+        return self.confirmed_at is not None
+
+    def wants(self, issue_stream_keys):
+        """Whether this subscriber's interests cover an issue about these streams."""
+        if not issue_stream_keys or not self.stream_keys:
+            return True
+        return bool(set(map(str, issue_stream_keys)) & set(self.stream_keys))
+
+
+class NewsletterIssue(PreviewableMixin, models.Model):
+    """One newsletter, composed in the admin and sent through the outbox by the worker."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Concept")
+        SENDING = "sending", _("Wordt verzonden")
+        SENT = "sent", _("Verzonden")
+
+    subject = models.CharField(_("onderwerp"), max_length=150)
+    language = models.CharField(
+        _("taal"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    intro = models.TextField(_("inleiding"), max_length=1000, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    streams = models.ManyToManyField(
+        StreamPage,
+        verbose_name=_("stromen"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        help_text=_("Naar abonnees met interesse in deze stromen. Leeg: naar iedereen."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("nieuwsbrief")
+        verbose_name_plural = _("nieuwsbrieven")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.subject
+
+    def get_preview_template(self, request, mode_name):
+        return "streams/newsletter/email/issue.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"issue": self, "unsubscribe_url": "#"}
+
+
+class NewsletterDelivery(models.Model):
+    """That an issue went to an address: at most once (unique), written in the same
+    transaction as the outbox row, so a send that stops half-way resumes where it stopped."""
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
+    email = models.EmailField(max_length=254)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "email"], name="one_delivery_per_address")
+        ]
+
+    def __str__(self):
+        return f"{self.issue} → {self.email}"
+
