@@ -2,8 +2,6 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from movement.keywords import keyword_usage
@@ -21,6 +19,7 @@ from tests.support.factories import (
     StreamPageFactory,
     ThemeFactory,
 )
+from tests.support.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -115,13 +114,6 @@ def test_theme_overview_counts_per_kind(client, site, theme):
     assert "3 artikelen" in html and "1 meet-up" in html
 
 
-def _theme_overview_queries(client):
-    client.get("/themas/")
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/themas/").status_code == 200
-    return len(queries)
-
-
 def _make_themes(site, start, count):
     """Themes with a live article and participant each, saved once: no revisions (use with
     without_search_index)."""
@@ -133,9 +125,9 @@ def _make_themes(site, start, count):
 
 def test_theme_overview_queries_are_bounded(client, site, without_search_index):
     _make_themes(site, 0, 5)
-    five = _theme_overview_queries(client)
+    five = count_queries(client, "/themas/")
     _make_themes(site, 5, 45)
-    assert _theme_overview_queries(client) == five
+    assert count_queries(client, "/themas/") == five
 
 
 def test_language_switch_on_a_theme_page_leads_to_the_translated_theme(client, english_home, theme):

@@ -6,8 +6,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -34,6 +32,7 @@ from tests.support.factories import (
     StreamPageFactory,
     ThemeFactory,
 )
+from tests.support.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -125,13 +124,6 @@ def test_draft_content_never_shows_on_the_stream_page(client, tree):
     assert "Nog niet klaar" not in client.get("/stromen/langdurige-zorg/").content.decode()
 
 
-def _queries_for(client, url):
-    client.get(url)  # warm up: first requests create per-site settings rows
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def _fill_stream(tree, count, start=0):
     """Participants and articles as cheaply as a visitor sees them: one save each, no revisions
     (use with without_search_index)."""
@@ -145,19 +137,19 @@ def _fill_stream(tree, count, start=0):
 
 def test_stream_page_queries_do_not_grow_with_content(client, tree, without_search_index):
     _fill_stream(tree, 10)
-    small = _queries_for(client, "/stromen/langdurige-zorg/")
+    small = count_queries(client, "/stromen/langdurige-zorg/")
     _fill_stream(tree, 90, start=10)
-    large = _queries_for(client, "/stromen/langdurige-zorg/")
+    large = count_queries(client, "/stromen/langdurige-zorg/")
     assert large == small
 
 
 def test_listing_queries_do_not_grow_with_content(client, tree, without_search_index):
     _fill_stream(tree, 10)
-    news_small = _queries_for(client, "/nieuws/")
-    participants_small = _queries_for(client, "/deelnemers/")
+    news_small = count_queries(client, "/nieuws/")
+    participants_small = count_queries(client, "/deelnemers/")
     _fill_stream(tree, 90, start=10)
-    assert _queries_for(client, "/nieuws/") == news_small
-    assert _queries_for(client, "/deelnemers/") == participants_small
+    assert count_queries(client, "/nieuws/") == news_small
+    assert count_queries(client, "/deelnemers/") == participants_small
 
 
 def test_article_page_shows_reading_time_themes_keywords_and_related(client, tree):
