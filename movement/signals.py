@@ -1,4 +1,4 @@
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
 from movement import roles
@@ -14,14 +14,5 @@ def keep_roles_in_place(sender, app_config=None, **kwargs):
         roles.ensure_roles()
 
 
-def grant_on_new_section(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        roles.grant_section_pages()
-
-
 def connect():
-    from events.models import MeetupIndexPage
-    from home.models import HomePage
-
-    post_save.connect(grant_on_new_section, sender=HomePage, dispatch_uid="roles-home")
-    post_save.connect(grant_on_new_section, sender=MeetupIndexPage, dispatch_uid="roles-meetups")
+    """The page and navigation caches wire themselves (movement.pagecache.signals)."""
