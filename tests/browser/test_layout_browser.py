@@ -31,7 +31,7 @@ PAGES = [
     ("article", "/stromen/langdurige-zorg/buurtbewoners-eigenaar/"),
     ("news", "/nieuws/"),
     ("meetups", "/meet-ups/"),
-    ("meetups-filtered", "/meet-ups/?stream=jeugd"),
+    ("meetups-filtered", "/meet-ups/?stroom=jeugd"),
     ("meetups-archive", "/meet-ups/archief/"),
     ("meetup-series", "/meet-ups/reeks/week-van-de-radicale-vernieuwing/"),
     ("meetup-longest-title", "/meet-ups/meet-up-maasheuvel/"),
