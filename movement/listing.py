@@ -3,16 +3,14 @@
 The one listing engine of the site: articles, participants, meet-ups, theme and keyword pages and
 the search page's filters all use it. A listing has facets (stroom, soort, thema, ...). Each facet
 reads one GET parameter, knows its options, narrows the queryset, and counts its options with
-every *other* facet applied (all facets in one SQL aggregate), so a count says what choosing
-that option would give.
+every *other* facet applied (conditional SQL aggregates: one query, plus one per selected
+facet), so a count says what choosing that option would give.
 
 One vocabulary, on both languages' pages: the Dutch names below. Old names (``?stream=``,
 ``?page=``, ...) answer with a permanent redirect to the same selection under the new names
 (``redirect_old_names``), so shared links keep working.
 """
 
-from functools import reduce
-from operator import and_
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -182,6 +180,7 @@ class Listing:
         self.results = self.filtered()
         self.per_page = per_page
         self.objects = None
+        self.total = None  # set by count_facets()
 
     def filtered(self, skip=None):
         queryset = self.base
@@ -193,36 +192,42 @@ class Listing:
     def count_facets(self):
         """Count the options of every facet, each with the other facets applied.
 
-        One query for all facets: every option is a conditional COUNT(DISTINCT pk) over the
-        unfiltered queryset, its condition being the option's own and the other facets'
-        selections. A `grouped` facet is counted with one GROUP BY query of its own."""
-        annotations, aggregates = {}, {}
-        for number, facet in enumerate(self.facets):
-            annotations.update(facet.annotate)
-            if facet.grouped:
-                facet.set_counts(self.grouped_counts(facet))
+        Facets share queries by what they must be counted over: the unselected facets are all
+        counted over the results (every selection applied) in one query, which also counts the
+        results; each selected facet is counted over the results of the other selections. So:
+        one query without a selection, one more per selected facet. Every option is a
+        conditional COUNT(DISTINCT pk); a `grouped` facet uses one GROUP BY query instead."""
+        selected = [facet for facet in self.facets if facet.selected]
+        scopes = [(None, [facet for facet in self.facets if not facet.selected])]
+        scopes += [(facet, [facet]) for facet in selected]
+        for skip, facets in scopes:
+            queryset = self.results if skip is None else self.filtered(skip=skip)
+            annotations, aggregates = {}, {}
+            if skip is None:
+                aggregates["total"] = Count("pk", distinct=True)
+            for facet in facets:
+                if facet.grouped:
+                    facet.set_counts(self.grouped_counts(facet))
+                    continue
+                annotations.update(facet.annotate)
+                for number, (_value, _label, key) in enumerate(facet.choices):
+                    aggregates[f"{facet.param}_{number}"] = Count(
+                        "pk", filter=facet.condition_for(key), distinct=True
+                    )
+            if not aggregates:
                 continue
-            others = [
-                other.condition() for other in self.facets if other is not facet and other.selected
-            ]
-            scope = reduce(and_, others, Q())
-            for option_number, (_value, _label, key) in enumerate(facet.choices):
-                aggregates[f"facet{number}_{option_number}"] = Count(
-                    "pk", filter=scope & facet.condition_for(key), distinct=True
-                )
-        found = (
-            self.base.annotate(**annotations).order_by().aggregate(**aggregates)
-            if aggregates
-            else {}
-        )
-        for number, facet in enumerate(self.facets):
-            if not facet.grouped:
-                facet.set_counts(
-                    {
-                        key: found[f"facet{number}_{option_number}"]
-                        for option_number, (_value, _label, key) in enumerate(facet.choices)
-                    }
-                )
+            found = queryset.annotate(**annotations).order_by().aggregate(**aggregates)
+            if skip is None:
+                self.total = found["total"] or 0
+            for facet in facets:
+                if not facet.grouped:
+                    facet.set_counts(
+                        {
+                            key: found[f"{facet.param}_{number}"] or 0
+                            for number, (_value, _label, key) in enumerate(facet.choices)
+                        }
+                    )
+        for facet in self.facets:
             for option in facet.options:
                 option.url = self.url(**{facet.param: option.value})
         return self

@@ -97,11 +97,14 @@ class Ranked:
     """The promoted pages, then the ranked matches, as a sequence Django's Paginator can page
     through: slicing it asks the database for just that slice of the ranking (LIMIT/OFFSET)."""
 
-    def __init__(self, promoted, ranked):
+    def __init__(self, promoted, ranked, total=None):
         self.promoted = promoted  # pks, in the editors' order
         self.ranked = ranked  # a queryset of pks, best first, without the promoted ones
+        self.total = total  # when known (counted with the facets), no query to count
 
     def count(self):
+        if self.total is not None:
+            return self.total
         return len(self.promoted) + (self.ranked.count() if self.ranked is not None else 0)
 
     def __len__(self):
@@ -129,7 +132,6 @@ def theme_facet(themes):
         annotate={"theme_key": Coalesce(*keys) if len(keys) > 1 else keys[0]} if keys else {},
         all_label=_("Alle thema's"),
         hide_empty=True,
-        grouped=True,
     )
 
 
@@ -176,8 +178,8 @@ class SiteSearch:
         matching = NEVER
         if search_query is not None:
             # The backend's ranking as a queryset: best first, not yet evaluated.
-            ranked = backend.search(search_query, base).get_queryset().values_list("pk", flat=True)
-            matching = Q(pk__in=ranked.order_by())
+            ranked = backend.search(search_query, base).get_queryset()
+            matching = Q(pk__in=ranked.order_by().values("pk"))
         self.promoted_pks = self._promoted()
         if self.promoted_pks:
             matching |= Q(pk__in=self.promoted_pks)
@@ -190,15 +192,16 @@ class SiteSearch:
             ignore_invalid=True,
         )
         promoted = self.promoted_pks
-        if self.listing.active:
-            passing = self.listing.results.values_list("pk", flat=True)
-            if promoted:
-                kept = set(passing.filter(pk__in=promoted))
-                promoted = [pk for pk in promoted if pk in kept]
-            if ranked is not None:
-                ranked = ranked.filter(pk__in=passing.order_by())
-        if ranked is not None and self.promoted_pks:
-            ranked = ranked.exclude(pk__in=self.promoted_pks)
+        if self.listing.active and promoted:
+            kept = set(self.listing.results.filter(pk__in=promoted).values_list("pk", flat=True))
+            promoted = [pk for pk in promoted if pk in kept]
+        if ranked is not None:
+            # The filters narrow the ranked query itself (no second text match in a subquery).
+            for facet in self.listing.facets:
+                ranked = facet.apply(ranked)
+            if self.promoted_pks:
+                ranked = ranked.exclude(pk__in=self.promoted_pks)
+            ranked = ranked.values_list("pk", flat=True)
         self.listing.objects = Ranked(promoted, ranked)
         return self
 
@@ -236,6 +239,7 @@ class SiteSearch:
     def paginate(self):
         """Facet counts and the page of results asked for (?pagina=)."""
         self.listing.count_facets()
+        self.listing.objects.total = self.listing.total
         page_obj = self.listing.page
         page_obj.object_list = self._results(list(page_obj.object_list))
         return page_obj.paginator, page_obj

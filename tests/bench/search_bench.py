@@ -30,8 +30,8 @@ QUERIES = [
     ("city", "/zoeken/", {"q": "Kampen"}),
     ("rare word", "/zoeken/", {"q": "woonleergemeenschap"}),
     ("nothing found", "/zoeken/", {"q": "xylofoonconcert"}),
-    ("filtered, page 3", "/zoeken/", {"q": "zorg", "stream": "jeugd", "page": "3"}),
-    ("theme filter", "/zoeken/", {"q": "gemeenschap", "theme": "zorgzame-gemeenschappen"}),
+    ("filtered, page 3", "/zoeken/", {"q": "zorg", "stroom": "jeugd", "pagina": "3"}),
+    ("theme filter", "/zoeken/", {"q": "gemeenschap", "thema": "zorgzame-gemeenschappen"}),
     ("long query", "/zoeken/", {"q": " ".join(["zorg gemeenschap bewoners"] * 20)}),
     ("operators", "/zoeken/", {"q": "zorg & !jeugd | (x:*) \"'"}),
     ("English", "/en/search/", {"q": "communities"}),
@@ -316,7 +316,7 @@ def count_results(path, params):
     if not query:
         return "–"
     with translation.override("en" if path.startswith("/en/") else "nl"):
-        return len(SiteSearch(query, params).run().filtered())
+        return SiteSearch(query, params).run().listing.objects.count()
 
 
 def percentile(samples, fraction):
