@@ -6,6 +6,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events import retention, signals, views  # noqa: F401
+        from events.listings import register_kinds
         from events.models import MeetupIndexPage, MeetupPage, upcoming_meetups
         from movement import providers, roles
 
@@ -18,4 +19,5 @@ class EventsConfig(AppConfig):
         # Meet-up organisers work under every meet-up index (movement.roles).
         roles.register_section(roles.MEETUP_ORGANISERS, MeetupIndexPage)
 
+        register_kinds()  # meet-ups (movement.kinds)
         retention.register()  # sign-ups and their audit log (movement.retention)
