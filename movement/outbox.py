@@ -24,7 +24,8 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -111,6 +112,7 @@ class OutgoingEmail(models.Model):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[self.to],
             headers=dict(self.headers or {}),
+            connection=delivery_connection(),
         )
         if self.html_body:
             message.attach_alternative(self.html_body, "text/html")
@@ -121,6 +123,58 @@ class OutgoingEmail(models.Model):
                 attachment.get("mimetype") or "application/octet-stream",
             )
         return message
+
+
+OUTBOX_BACKEND = "movement.outbox.OutboxBackend"
+
+
+def delivery_connection():
+    """The mail backend that really sends: settings.OUTBOX_DELIVERY_BACKEND, else EMAIL_BACKEND
+    (unless that is the outbox itself, see OutboxBackend)."""
+    backend = getattr(settings, "OUTBOX_DELIVERY_BACKEND", None) or settings.EMAIL_BACKEND
+    if backend == OUTBOX_BACKEND:
+        backend = "django.core.mail.backends.smtp.EmailBackend"
+    return get_connection(backend)
+
+
+class OutboxBackend(BaseEmailBackend):
+    """EMAIL_BACKEND for the mails the site does not write itself (Wagtail's moderation notices
+    to organisers and editors, password resets): each goes into the outbox, one row per
+    recipient, and is sent like every other mail, with retries. Production uses it."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            html = next(
+                (
+                    content
+                    for content, mimetype in getattr(message, "alternatives", [])
+                    if mimetype == "text/html"
+                ),
+                None,
+            )
+            attachments = [
+                attachment
+                for attachment in message.attachments
+                if isinstance(attachment, tuple) and attachment[1] is not None
+            ]
+            headers = {
+                name: value
+                for name, value in message.extra_headers.items()
+                if name.lower() not in {"to", "cc", "bcc", "from", "subject"}
+            }
+            if message.reply_to:
+                headers["Reply-To"] = ", ".join(message.reply_to)
+            for recipient in message.recipients():
+                queue_mail(
+                    recipient,
+                    message.subject,
+                    message.body,
+                    html_body=html,
+                    headers=headers,
+                    attachments=[tuple(attachment) for attachment in attachments],
+                    kind="system",
+                )
+        return len(email_messages)
 
 
 def single_line(value):
@@ -219,7 +273,7 @@ def deliver(email_id):
         if email.status != OutgoingEmail.Status.PENDING:
             return email.status in (OutgoingEmail.Status.SENT, OutgoingEmail.Status.CANCELLED)
         try:
-            email.as_message().send()
+            email.as_message().send()  # through delivery_connection(), see as_message
         except Exception as error:
             email.attempts += 1
             email.last_error = f"{type(error).__name__}: {error}"[:300]

@@ -18,6 +18,7 @@ SESSION_COOKIE_SECURE = False  # plain HTTP on 127.0.0.1
 CSRF_COOKIE_SECURE = False
 WHITENOISE_USE_FINDERS = True  # no collectstatic needed
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+OUTBOX_DELIVERY_BACKEND = EMAIL_BACKEND
 if limit := os.environ.get("EVENTS_SIGNUP_RATE_LIMIT"):  # "count,seconds"
     RATE_LIMITS = {**RATE_LIMITS, "signup": tuple(int(part) for part in limit.split(","))}  # noqa: F405
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")

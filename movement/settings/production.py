@@ -41,8 +41,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
     )
 }
 
-# E-mail through SMTP.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail through SMTP, every message through the outbox (movement/outbox.py): Wagtail's own
+# notices and password resets too, so none is lost while the mail server is down.
+EMAIL_BACKEND = "movement.outbox.OutboxBackend"
+OUTBOX_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

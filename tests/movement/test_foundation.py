@@ -145,6 +145,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7#Kq9!vR2mZ$pL4wT8&nB6yH3cF1jD5sG0aE-uQ_oI+eW*rY-9fTz@Lm3Vb8Nc2Xd7Qs",
     "ALLOWED_HOSTS": "radicalevernieuwing.nl",
     "CSRF_TRUSTED_ORIGINS": "https://radicalevernieuwing.nl",
+    "WAGTAILADMIN_BASE_URL": "https://radicalevernieuwing.nl",  # else movement.W001
     "DATABASE_URL": "sqlite:////tmp/unused-check-deploy.sqlite3",
 }
 

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.checks import run_checks
+from django.core.mail import send_mail
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -94,6 +95,8 @@ def test_redis_down_sign_up_join_and_admin_login_still_work_and_are_stored(
 ):
     meetup, stream = site_with_forms["meetup"], site_with_forms["stream"]
     caplog.set_level(logging.WARNING, logger="movement.spam")
+    assert client.get(meetup.url).status_code == 200  # pages render without the cache
+    assert client.get("/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         signed_up = client.post(meetup.url, signup_form_data(email="anna@example.org"))
         joined = client.post(stream.url, JOIN_DATA)
@@ -364,3 +367,26 @@ def test_mails_that_could_not_be_sent_show_on_the_editors_dashboard(admin_client
     html = admin_client.get("/admin/").content.decode()
     assert "E-mails die niet verstuurd konden worden" in html
     assert "ConnectionRefusedError" in html and "anna@example.org" in html
+
+
+@pytest.mark.django_db
+def test_mails_the_site_does_not_write_itself_go_through_the_outbox_too(
+    settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Production's EMAIL_BACKEND is the outbox: Wagtail's moderation notices and password
+    resets are kept and retried like every other mail."""
+    settings.EMAIL_BACKEND = "movement.outbox.OutboxBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "tests.events.test_robustness.BrokenEmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        send_mail(
+            "Pagina ter goedkeuring", "Er staat een pagina klaar.", None, ["a@b.nl", "c@d.nl"]
+        )
+    assert sorted(OutgoingEmail.objects.values_list("to", "status")) == [
+        ("a@b.nl", "pending"),
+        ("c@d.nl", "pending"),
+    ]
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+    call_command("send_pending_emails", min_age=0, verbosity=0)
+    assert sorted(message.to[0] for message in mailoutbox) == ["a@b.nl", "c@d.nl"]
+    assert mailoutbox[0].subject == "Pagina ter goedkeuring"
