@@ -104,7 +104,7 @@ def test_visitor_filters_signs_up_with_the_keyboard_and_cancels(
 
     page.get_by_label("Stroom").select_option("jeugd")
     page.get_by_role("button", name="Toon meet-ups").click()
-    page.wait_for_url(re.compile(r".*stream=jeugd.*"))
+    page.wait_for_url(re.compile(r".*stroom=jeugd.*"))
     cards = page.locator(".card-list .card h2")
     assert cards.all_inner_texts() == ["Eén plan per gezin: meet-up in Tiel"]
     check(page, "filtered listing")

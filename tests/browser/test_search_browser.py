@@ -49,16 +49,16 @@ def test_search_from_the_header_filter_by_stream_and_open_a_result(page, live_se
     page.get_by_role("navigation", name="Pagina’s met resultaten").get_by_role(
         "link", name="Volgende"
     ).click()
-    page.wait_for_url(re.compile(r"page=2"))
+    page.wait_for_url(re.compile(r"pagina=2"))
     assert page.locator("[aria-current=page]").inner_text().endswith("2")
 
     filters = page.get_by_role("complementary", name="Verfijn de resultaten")
-    filters.get_by_role("link", name=re.compile(r"^Jeugd \(1\)")).click()
-    page.wait_for_url(re.compile(r"stream=jeugd"))
-    assert "page=" not in page.url
+    filters.get_by_label("Stroom").select_option(label="Jeugd (1)")
+    filters.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"stroom=jeugd"))
+    assert "pagina=" not in page.url
     assert "1 resultaat" in page.get_by_role("status").inner_text()
-    current = filters.locator("[aria-current=true]", has_text="Jeugd")
-    assert current.count() == 1
+    assert filters.get_by_label("Stroom").input_value() == "jeugd"
     check_page(page)
 
     page.get_by_role("link", name="De gemeenschap als basis").click()
