@@ -8,10 +8,22 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Revision
 
 from movement import retention
-from streams.models import JoinApplication, ParticipantPage
+from streams.models import (
+    JoinApplication,
+    NewsletterDelivery,
+    NewsletterIssue,
+    NewsletterSubscriber,
+    ParticipantPage,
+    Reaction,
+)
 
 CONTACT_FIELDS = ("contact_name", "contact_email")
 UNREVIEWED_MAX_DAYS = 180
+# Reactions: not approved (waiting or rejected) after this many days; approved ones at most this long.
+REACTION_UNAPPROVED_DAYS = 30
+REACTION_MAX_DAYS = 730
+NEWSLETTER_UNCONFIRMED_DAYS = 3
+NEWSLETTER_DELIVERY_DAYS = 30
 
 
 def reviewed(applications):
@@ -68,6 +80,7 @@ def scrub_contact_details(participants, dry_run):
 
 
 def register():
+    register_reactions_and_newsletter()
     retention.register(
         retention.Rule(
             key="join_applications",
@@ -90,5 +103,80 @@ def register():
                 "review, unless you agreed to show them",
             },
             purge=purge_applications,
+        )
+    )
+
+
+def purge_reactions(now, dry_run):
+    unapproved = Reaction.objects.exclude(status=Reaction.Status.APPROVED).filter(
+        created_at__lt=now - dt.timedelta(days=REACTION_UNAPPROVED_DAYS)
+    )
+    too_old = Reaction.objects.filter(created_at__lt=now - dt.timedelta(days=REACTION_MAX_DAYS))
+    return {
+        "reactions not approved": retention.delete(unapproved, dry_run),
+        "reactions past their time": retention.delete(too_old, dry_run),
+    }
+
+
+def purge_newsletter(now, dry_run):
+    unconfirmed = NewsletterSubscriber.objects.filter(
+        confirmed_at__isnull=True,
+        created_at__lt=now - dt.timedelta(days=NEWSLETTER_UNCONFIRMED_DAYS),
+    )
+    deliveries = NewsletterDelivery.objects.filter(
+        issue__status=NewsletterIssue.Status.SENT,
+        issue__sent_at__lt=now - dt.timedelta(days=NEWSLETTER_DELIVERY_DAYS),
+    )
+    return {
+        "unconfirmed newsletter sign-ups": retention.delete(unconfirmed, dry_run),
+        "newsletter delivery records": retention.delete(deliveries, dry_run),
+    }
+
+
+def register_reactions_and_newsletter():
+    retention.register(
+        retention.Rule(
+            key="reactions",
+            what={
+                "nl": "Reacties onder artikelen (naam, e-mailadres, tekst)",
+                "en": "Reactions under articles (name, e-mail address, text)",
+            },
+            why={
+                "nl": "Om de reactie na beoordeling met uw naam te tonen en u een link te sturen "
+                "om haar te verwijderen; het e-mailadres wordt nooit getoond",
+                "en": "To show the reaction with your name once reviewed and to send you a link "
+                "to remove it; the e-mail address is never shown",
+            },
+            how_long=lambda: {
+                "nl": f"Niet goedgekeurd: {REACTION_UNAPPROVED_DAYS} dagen; goedgekeurd: tot u "
+                f"de reactie verwijdert, hoogstens {REACTION_MAX_DAYS} dagen",
+                "en": f"Not approved: {REACTION_UNAPPROVED_DAYS} days; approved: until you "
+                f"remove it, at most {REACTION_MAX_DAYS} days",
+            },
+            purge=purge_reactions,
+        )
+    )
+    retention.register(
+        retention.Rule(
+            key="newsletter",
+            what={
+                "nl": "Abonnees van de nieuwsbrief (e-mailadres, taal, gekozen stromen) en "
+                "welke nieuwsbrief naar welk adres ging",
+                "en": "Newsletter subscribers (e-mail address, language, chosen streams) and "
+                "which issue went to which address",
+            },
+            why={
+                "nl": "Om de nieuwsbrief te sturen, ieder adres één keer",
+                "en": "To send the newsletter, once to each address",
+            },
+            how_long=lambda: {
+                "nl": f"Tot u zich afmeldt; niet bevestigde aanmeldingen "
+                f"{NEWSLETTER_UNCONFIRMED_DAYS} dagen; de verzendlijst "
+                f"{NEWSLETTER_DELIVERY_DAYS} dagen na het versturen",
+                "en": f"Until you unsubscribe; unconfirmed sign-ups "
+                f"{NEWSLETTER_UNCONFIRMED_DAYS} days; the delivery list "
+                f"{NEWSLETTER_DELIVERY_DAYS} days after sending",
+            },
+            purge=purge_newsletter,
         )
     )

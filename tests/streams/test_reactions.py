@@ -1,16 +1,18 @@
 """Reactions under articles ("Praat mee!"): pre-moderated, shown with name and date after an
 editor of the stream approves them, a personal removal link that works once, closable per article."""
 
+import datetime as dt
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.utils import timezone
 
-from movement import roles
+from movement import retention, roles
 from streams.coordinators import coordinator_group_name
-from streams.models import Reaction
+from streams.models import NewsletterSubscriber, Reaction
 from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -130,9 +132,7 @@ def test_coordinators_moderate_their_own_streams_reactions(
     client, tree, django_capture_on_commit_callbacks
 ):
     post_reaction(client, tree["article"], django_capture_on_commit_callbacks)
-    post_reaction(
-        client, tree["other"], django_capture_on_commit_callbacks, name="Bram uit Tiel"
-    )
+    post_reaction(client, tree["other"], django_capture_on_commit_callbacks, name="Bram uit Tiel")
     client.force_login(tree["coordinator"])
     dashboard = client.get("/admin/").content.decode()
     assert "1 reactie wacht op beoordeling." in dashboard
@@ -158,3 +158,26 @@ def test_news_articles_take_reactions_too(client, home, django_capture_on_commit
     article = ArticlePageFactory(parent=news, title="Algemeen", slug="algemeen")
     assert post_reaction(client, article, django_capture_on_commit_callbacks).status_code == 302
     assert Reaction.objects.filter(article=article).exists()
+
+
+def test_reactions_and_newsletter_follow_the_retention_policy(tree):
+    article = tree["article"]
+    now = timezone.now()
+    waiting = Reaction.objects.create(article=article, name="Oud", email="o@example.org", body="x")
+    kept = Reaction.objects.create(
+        article=article, name="Goed", email="g@example.org", body="y", status="approved"
+    )
+    fresh = Reaction.objects.create(article=article, name="Nieuw", email="n@example.org", body="z")
+    Reaction.objects.filter(pk__in=[waiting.pk, kept.pk]).update(
+        created_at=now - dt.timedelta(days=40)
+    )
+    unconfirmed = NewsletterSubscriber.objects.create(email="later@example.org")
+    NewsletterSubscriber.objects.filter(pk=unconfirmed.pk).update(
+        created_at=now - dt.timedelta(days=5)
+    )
+    retention.apply()
+    assert set(Reaction.objects.values_list("pk", flat=True)) == {kept.pk, fresh.pk}
+    assert not NewsletterSubscriber.objects.exists()
+    rows = [row[0] for row in retention.policy_rows("nl")]
+    assert any("Reacties onder artikelen" in what for what in rows)
+    assert any("nieuwsbrief" in what for what in rows)
