@@ -740,4 +740,3 @@ class NewsletterDelivery(models.Model):
 
     def __str__(self):
         return f"{self.issue} → {self.email}"
-

@@ -59,7 +59,9 @@ class WaitingReactionsPanel(Component):
         waiting = self.reactions.pending()
         context["count"] = waiting.count()
         context["reactions"] = list(waiting.order_by("created_at")[:6])
-        context["listing_url"] = reverse("wagtailsnippets_streams_reaction:list") + "?status=pending"
+        context["listing_url"] = (
+            reverse("wagtailsnippets_streams_reaction:list") + "?status=pending"
+        )
         return context
 
 

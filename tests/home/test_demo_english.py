@@ -23,9 +23,10 @@ def test_demo_content_has_english_versions(client, locales):
     assert ArticlePage.objects.live().filter(locale=en).count() * 2 >= articles_nl
     upcoming = MeetupPage.objects.live().filter(end__gte=timezone.now())
     assert upcoming.filter(locale=en).count() == upcoming.filter(locale=locales["nl"]).count()
-    assert Theme.objects.filter(locale=en).count() == Theme.objects.filter(
-        locale=locales["nl"]
-    ).count()
+    assert (
+        Theme.objects.filter(locale=en).count()
+        == Theme.objects.filter(locale=locales["nl"]).count()
+    )
 
     # English pages have English slugs and text, served as English.
     article = ArticlePage.objects.get(locale=en, slug="visiting-kampen")
@@ -33,7 +34,7 @@ def test_demo_content_has_english_versions(client, locales):
     html = response.content.decode()
     assert response.status_code == 200 and '<html lang="en">' in html
     assert "government that follows the community" in html
-    assert "/en/streams/long-term-care/visiting-kampen/" == article.url
+    assert article.url == "/en/streams/long-term-care/visiting-kampen/"
     # The article names the organisation it visited, and that page lists it.
     participant = ParticipantPage.objects.get(locale=en, slug="het-8ste-werk")
     assert "Visiting Kampen" in client.get(participant.url).content.decode()
