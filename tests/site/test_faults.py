@@ -32,6 +32,7 @@ from tests.support.factories import (
     StreamPageFactory,
     signup_form_data,
 )
+from tests.support.helpers import in_days
 
 JOIN_DATA = {
     "organisation": "Buurtzorg De Kroon",
@@ -48,12 +49,6 @@ def closed_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def in_days(days):
-    return (timezone.localtime() + dt.timedelta(days=days)).replace(
-        hour=14, minute=0, second=0, microsecond=0
-    )
 
 
 @pytest.fixture
