@@ -23,6 +23,18 @@
     if (location.hash === "#site-menu") setOpen(true);
   }
 
+  // Filters sit behind a disclosure on phones; on wide screens CSS shows them, and here they are
+  // opened for real, so that assistive technology reports them as open too.
+  var wide = window.matchMedia("(min-width: 48rem)");
+  var openFilters = function () {
+    if (!wide.matches) return;
+    document.querySelectorAll(".filter-disclosure").forEach(function (disclosure) {
+      disclosure.open = true;
+    });
+  };
+  openFilters();
+  wide.addEventListener("change", openFilters);
+
   // After a failed submit the error summary takes focus (autofocus does the same without JS).
   var summary = document.querySelector(".error-summary[tabindex]");
   if (summary && document.activeElement !== summary) summary.focus();
