@@ -63,7 +63,7 @@ class ExampleForm(forms.Form):
 
 
 def style_guide(request):
-    errors = ExampleForm({"name": "", "email": "geen-adres", "role": "", "consent": ""}, prefix="err")
+    errors = ExampleForm({"err-name": "", "err-email": "geen-adres", "err-role": ""}, prefix="err")
     errors.is_valid()
     swatches = [
         {
