@@ -8,7 +8,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,8 @@ class Command(BaseCommand):
                 if not due(when, now, last_run[name]):
                     continue
                 last_run[name] = now
-                close_old_connections()
+                if not connection.in_atomic_block:  # a long-lived process: fresh connections
+                    close_old_connections()
                 try:
                     call_command(name, **kwargs)
                 except Exception:
