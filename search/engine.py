@@ -183,9 +183,15 @@ class SiteSearch:
         self.promoted_pks = self._promoted()
         if self.promoted_pks:
             matching |= Q(pk__in=self.promoted_pks)
+        if ranked is not None and not self.promoted_pks:
+            # The matches themselves (the text match in this query's WHERE, not a subquery):
+            # the planner then starts from the matching rows and joins only what they need.
+            matches = ranked.order_by()
+        else:
+            matches = base.filter(matching)
         self.listing = Listing(
             self.params,
-            base.filter(matching),
+            matches,
             self.facets(),
             per_page=RESULTS_PER_PAGE,
             fixed={"q": self.query},
