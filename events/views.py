@@ -16,6 +16,7 @@ from events.models import MeetupPage, MeetupSeries, SignUp, with_signup_counts
 from movement.listing import redirect_old_names
 from movement.models import SiteSettings, Theme
 from movement.spam import is_rate_limited, too_many_requests
+from movement.urls_public import page_url
 from streams.models import StreamPage
 
 
@@ -104,14 +105,14 @@ def ical_feed(index, request, stream_slug=None):
             raise Http404
         meetups = meetups.filter(streams__translation_key=stream.translation_key)
         name = f"{stream.title} – {name}"
-    events = [ics.event_for(meetup, url=meetup.get_full_url(request)) for meetup in meetups[:500]]
+    events = [ics.event_for(meetup, url=page_url(meetup)) for meetup in meetups[:500]]
     response = HttpResponse(ics.calendar_for(events, name=name), content_type="text/calendar")
     response["Content-Disposition"] = 'inline; filename="meet-ups.ics"'
     return response
 
 
 def meetup_ics(page, request):
-    event = ics.event_for(page, url=page.get_full_url(request))
+    event = ics.event_for(page, url=page_url(page))
     response = HttpResponse(ics.calendar_for([event]), content_type="text/calendar")
     response["Content-Disposition"] = f'attachment; filename="{page.slug}.ics"'
     return response
@@ -124,7 +125,7 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 def json_ld(page, request, state, host=None):
     """schema.org Event, escaped for a <script type="application/ld+json"> data block; `host` is
     the organising participant in the page's language."""
-    url = page.get_full_url(request)
+    url = page_url(page)
     status = {
         MeetupPage.Status.SCHEDULED: "EventScheduled",
         MeetupPage.Status.CANCELLED: "EventCancelled",
@@ -148,7 +149,7 @@ def json_ld(page, request, state, host=None):
             },
         }
     organizer = (
-        {"@type": "Organization", "name": host.title, "url": host.get_full_url(request)}
+        {"@type": "Organization", "name": host.title, "url": page_url(host)}
         if host
         else {"@type": "Organization", "name": "Radicale vernieuwing"}
     )

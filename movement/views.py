@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from movement.urls_public import absolute_url
+
 
 @require_GET
 @cache_control(max_age=60 * 60 * 24, public=True)
@@ -16,7 +18,7 @@ def robots_txt(request):
         "Disallow: /django-admin/",
         "Disallow: /zoeken/",
         "Disallow: /en/search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

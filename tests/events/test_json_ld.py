@@ -28,6 +28,6 @@ def test_organiser_is_the_host_and_cannot_break_out_of_the_script_block(client, 
     assert organizer == {
         "@type": "Organization",
         "name": "Zorg & Welzijn </script> Kampen",
-        "url": host.get_full_url(),
+        "url": "http://testserver" + host.url,  # the public base URL, not the Site record
     }
     assert "Zorg &amp; Welzijn &lt;/script&gt; Kampen" in html  # shown on the page as well
