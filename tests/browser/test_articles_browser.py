@@ -2,9 +2,15 @@
 the browser has a voice for the page's language and speaks when pressed; English pages and
 an article with its tools pass axe-core and the Nu Html Checker."""
 
+import re
+
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from movement import roles
+from streams.models import Reaction
 from tests.browser.conftest import check_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -89,3 +95,62 @@ def test_article_and_english_pages_pass_axe_and_nu(page, demo):
     ]:
         page.goto(demo + path)
         check_page(page)
+
+
+PASSWORD = "een-lang-wachtwoord-voor-de-test"
+
+
+def test_reader_reacts_with_the_keyboard_editor_approves_and_it_appears(browser, page, demo):
+    page.goto(demo + ARTICLE)
+    form = page.locator("form.reaction-form")
+    form.locator("#id_name").focus()
+    page.keyboard.type("Anna de Vries")
+    page.keyboard.press("Tab")
+    page.keyboard.type("anna@example.org")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_body"
+    page.keyboard.type("Mooi om te lezen hoe bewoners hier zelf beslissen.")
+    while page.evaluate("document.activeElement.id") != "id_consent":
+        page.keyboard.press("Tab")  # past the link to the privacy statement
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    while page.evaluate("document.activeElement.type") != "submit":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"\?reactie=ontvangen#reacties$"))
+    assert page.get_by_role("status").filter(has_text="Uw reactie is ontvangen").is_visible()
+    assert "Mooi om te lezen hoe bewoners" not in page.locator(".reaction-list").all_inner_texts()
+    check_page(page)
+
+    roles.ensure_roles()
+    editor = get_user_model().objects.create_user("redacteur", "loc@example.org", PASSWORD)
+    editor.groups.add(Group.objects.get(name=roles.LOC_EDITORS))
+    admin = browser.new_context(locale="nl-NL").new_page()
+    admin.goto(demo + "/admin/login/")
+    admin.fill("#id_username", "redacteur")
+    admin.fill("#id_password", PASSWORD)
+    admin.locator("form button[type=submit]").click()
+    admin.wait_for_url(re.compile(r"/admin/$"))
+    assert "1 reactie wacht op beoordeling." in admin.content()
+    reaction = Reaction.objects.get()
+    admin.goto(f"{demo}/admin/snippets/streams/reaction/edit/{reaction.pk}/")
+    admin.select_option("#id_status", "approved")
+    admin.get_by_role("button", name=re.compile(r"^(Opslaan|Save)$")).click()
+    admin.wait_for_url(re.compile(r"/admin/snippets/streams/reaction/(\?.*)?$"))
+    admin.context.close()
+
+    page.goto(demo + ARTICLE)
+    reactions = page.locator(".reaction-list")
+    assert "Mooi om te lezen hoe bewoners hier zelf beslissen." in reactions.inner_text()
+    assert "Anna de Vries" in reactions.inner_text()
+    check_page(page)
+
+
+def test_newsletter_pages_pass_axe_and_nu(page, demo):
+    for path in ["/nieuwsbrief/", "/en/newsletter/"]:
+        page.goto(demo + path)
+        check_page(page)
+    page.goto(demo + "/nieuwsbrief/")
+    page.get_by_role("button", name="Aanmelden").click()
+    assert page.get_by_role("alert").is_visible()
+    check_page(page)
