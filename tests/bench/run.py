@@ -31,9 +31,11 @@ import uuid
 import warnings
 from http.client import HTTPConnection
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
 import django
+
+from tests.bench.database import database_name, ensure_database, require_postgresql
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = Path(__file__).with_name("latest.json")
@@ -48,32 +50,14 @@ SIZE = {
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/radicale_bench"
 
 
-# --- database -------------------------------------------------------------------------------
-
-
-def ensure_database(url, fresh=False):
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if fresh:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
 # --- Django ----------------------------------------------------------------------------------
 # Configured here, before anything of it is imported: the benchmark's own database and the
 # production-like settings of the servers it starts (ENV is their environment; no Redis here).
 
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-if not DATABASE_URL.startswith("postgres"):
-    sys.exit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres://…")
+require_postgresql(
+    DATABASE_URL, "The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL=postgres://…"
+)
 ENV = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
 ENV.update(
     DATABASE_URL=DATABASE_URL,
@@ -765,7 +749,7 @@ def main():
 
     url, env, workers = DATABASE_URL, ENV, ENV["WEB_CONCURRENCY"]
     ensure_database(url, fresh=args.reseed)  # before the first query
-    assert settings.DATABASES["default"]["NAME"] == urlsplit(url).path.lstrip("/")
+    assert settings.DATABASES["default"]["NAME"] == database_name(url)
     seed_if_needed()
     analyze()
     urls = bench_urls()

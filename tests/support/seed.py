@@ -4,11 +4,19 @@
 ``grow(...)`` adds articles, meet-ups with sign-ups, participants, themes and keywords (in both
 languages: every fifth item also gets an English translation). Pages are added with Wagtail's
 ``add_child`` (no revisions), sign-ups and keyword links with ``bulk_create``.
+
+``Seeder(rng, search_words=True)`` is the search benchmark's variant (tests/bench/search_bench.py):
+texts also carry what its queries look for (a rare word on every 97th item, "gemeenschappen" and
+"gemeenschap" in Dutch, "communities" in English, city names), participants get a body, and
+``add_named_themes(SEARCH_THEMES)`` makes the themes its filters name. By default none of that.
 """
 
+import contextlib
 import datetime as dt
 import random
 
+from django.conf import settings
+from django.test import override_settings
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
@@ -116,15 +124,42 @@ CITIES = [
     ("Tilburg", "noord-brabant"),
     ("Arnhem", "gelderland"),
 ]
+SEARCH_THEMES = [  # (Dutch name, slug, English name): the themes search_bench's filters name
+    ("Zorgzame gemeenschappen", "zorgzame-gemeenschappen", "Caring communities"),
+    ("Organiseren en vernieuwen medezeggenschap", "medezeggenschap", "Participation"),
+    ("Kwaliteit jeugdzorg", "kwaliteit-jeugdzorg", "Quality of youth care"),
+    ("Van regels naar relaties", "regels-naar-relaties", "From rules to relationships"),
+    ("Rekenschap geven", "rekenschap-geven", "Accountability"),
+    ("Zie de mens", "zie-de-mens", "See the person"),
+]
+RARE_WORD = "woonleergemeenschap"  # in one item of every 97
 
 
-def sentence(rng, words, length):
-    return " ".join(rng.choice(words) for _ in range(length)).capitalize() + "."
+def sentence(rng, words, length, extra=()):
+    """``length`` words from ``words``, with the ``extra`` words put in at random places."""
+    chosen = [rng.choice(words) for _ in range(length)]
+    for word in extra:
+        chosen.insert(rng.randrange(len(chosen) + 1), word)
+    return " ".join(chosen).capitalize() + "."
+
+
+@contextlib.contextmanager
+def bulk_seeding():
+    """Seed without updating the search index on every save (run ``update_index`` once after)
+    and without enqueuing tasks."""
+    no_auto_update = {
+        key: {**value, "AUTO_UPDATE": False}
+        for key, value in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    no_tasks = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=no_auto_update, TASKS=no_tasks):
+        yield
 
 
 class Seeder:
-    def __init__(self, rng=None):
+    def __init__(self, rng=None, search_words=False):
         self.rng = rng or random.Random(2017)
+        self.search_words = search_words
         self.count = {"article": 0, "meetup": 0, "participant": 0, "theme": 0, "keyword": 0}
 
     # --- structure -------------------------------------------------------------------------
@@ -242,21 +277,31 @@ class Seeder:
 
     def add_themes(self, count):
         for _ in range(count):
-            number = self.count["theme"] = self.count["theme"] + 1
-            dutch = Theme.objects.create(
-                name=f"Thema {number}: {sentence(self.rng, WORDS, 2)[:-1]}",
-                slug=f"thema-{number}",
-                locale=self.nl,
-                sort_order=number,
+            number = self.count["theme"] + 1
+            self.add_theme(
+                f"Thema {number}: {sentence(self.rng, WORDS, 2)[:-1]}",
+                f"thema-{number}",
+                f"Theme {number}: {sentence(self.rng, WORDS_EN, 2)[:-1]}",
+                f"theme-{number}",
             )
-            Theme.objects.create(
-                name=f"Theme {number}: {sentence(self.rng, WORDS_EN, 2)[:-1]}",
-                slug=f"theme-{number}",
-                locale=self.en,
-                sort_order=number,
-                translation_key=dutch.translation_key,
-            )
-            self.themes.append(dutch)
+
+    def add_named_themes(self, themes):
+        """Themes with these (Dutch name, slug, English name)s, e.g. ``SEARCH_THEMES``."""
+        for name, slug, english_name in themes:
+            self.add_theme(name, slug, english_name, slug)
+
+    def add_theme(self, name, slug, english_name, english_slug):
+        number = self.count["theme"] = self.count["theme"] + 1
+        dutch = Theme.objects.create(name=name, slug=slug, locale=self.nl, sort_order=number)
+        Theme.objects.create(
+            name=english_name,
+            slug=english_slug,
+            locale=self.en,
+            sort_order=number,
+            translation_key=dutch.translation_key,
+        )
+        self.themes.append(dutch)
+        return dutch
 
     def add_keywords(self, count):
         new = []
@@ -274,6 +319,19 @@ class Seeder:
 
     def translated(self, number):
         return number % 5 == 1  # the first, sixth, ... item also exists in English
+
+    def text(self, words, length, number, english=False):
+        """A sentence; with ``search_words``, also the words the search benchmark asks for."""
+        if not self.search_words:
+            return sentence(self.rng, words, length)
+        extra = [RARE_WORD] if number % 97 == 0 else []
+        if english:
+            extra.append("communities")
+        else:
+            extra.append("gemeenschappen" if number % 3 else "gemeenschap")
+        if number % 7 == 0:
+            extra.append(self.rng.choice(CITIES)[0])
+        return sentence(self.rng, words, length, extra)
 
     def add_article(self):
         number = self.count["article"] = self.count["article"] + 1
@@ -298,7 +356,7 @@ class Seeder:
                     summary=sentence(self.rng, words, 25),
                     body=[
                         ("heading", {"text": sentence(self.rng, words, 4), "level": "h2"}),
-                        ("paragraph", f"<p>{sentence(self.rng, words, 120)}</p>"),
+                        ("paragraph", f"<p>{self.text(words, 120, number, english)}</p>"),
                         ("paragraph", f"<p>{sentence(self.rng, words, 80)}</p>"),
                     ],
                     date=date,
@@ -331,6 +389,9 @@ class Seeder:
                     streams=[streams[number % 4]] + ([streams[0]] if number % 3 == 0 else []),
                     themes=self.pick(self.themes, 0, 2),
                     year_joined=2017 + number % 8,
+                    body=[("paragraph", f"<p>{self.text(WORDS, 100, number)}</p>")]
+                    if self.search_words
+                    else [],
                 ),
                 original=original,
             )
@@ -369,7 +430,7 @@ class Seeder:
                     host=host,
                     streams=[streams[number % 4]],
                     themes=self.themes[:2] if number == 1 else self.pick(self.themes, 0, 2),
-                    programme=[("paragraph", f"<p>{sentence(self.rng, WORDS, 60)}</p>")],
+                    programme=[("paragraph", f"<p>{self.text(WORDS, 60, number)}</p>")],
                 ),
                 original=original,
             )
