@@ -1,6 +1,7 @@
 """The newsletter in the admin: issues (compose with a StreamField body, preview, test mail to
 yourself, send) for editors; subscribers (view, export) only for those with the permission."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
@@ -28,7 +29,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
     panels = [
         FieldPanel("subject"),
         FieldPanel("language"),
-        FieldPanel("streams"),
+        FieldPanel("streams", widget=forms.CheckboxSelectMultiple),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
