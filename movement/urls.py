@@ -50,7 +50,11 @@ urlpatterns += i18n_patterns(
     path(_("reactie/verwijderen/<str:token>/"), reactions.remove, name="reaction_remove"),
     path(_("nieuwsbrief/"), newsletter.signup, name="newsletter_signup"),
     path(_("nieuwsbrief/bevestigen/<str:token>/"), newsletter.confirm, name="newsletter_confirm"),
-    path(_("nieuwsbrief/afmelden/<str:token>/"), newsletter.unsubscribe, name="newsletter_unsubscribe"),
+    path(
+        _("nieuwsbrief/afmelden/<str:token>/"),
+        newsletter.unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
     path(_("rss/artikelen/"), feeds.all_articles, name="article_feed"),
     path(_("rss/artikelen/stroom/<slug:slug>/"), feeds.stream_articles, name="stream_article_feed"),
     path(_("rss/artikelen/thema/<slug:slug>/"), feeds.theme_articles, name="theme_article_feed"),
