@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    SnippetViewSet,
+    UsageView,
+)
 
 from movement import roles
 from streams.models import Reaction, StreamCoordinators, StreamPage
@@ -25,6 +31,34 @@ def reactions_for(user):
     return reactions.filter(under) if paths else reactions.none()
 
 
+class OwnStreamsOnly:
+    """A reaction opened by its URL must be one the editor may moderate (else 404), as in the list."""
+
+    def get_queryset(self):  # edit and delete views look the reaction up here
+        return reactions_for(self.request.user)
+
+
+class OwnStreamsObjectOnly:
+    def get_base_object_queryset(self):  # history and usage views (their get_queryset lists rows)
+        return reactions_for(self.request.user)
+
+
+class ReactionEditView(OwnStreamsOnly, EditView):
+    pass
+
+
+class ReactionDeleteView(OwnStreamsOnly, DeleteView):
+    pass
+
+
+class ReactionHistoryView(OwnStreamsObjectOnly, HistoryView):
+    pass
+
+
+class ReactionUsageView(OwnStreamsObjectOnly, UsageView):
+    pass
+
+
 class ReactionViewSet(SnippetViewSet):
     model = Reaction
     icon = "comment"
@@ -34,6 +68,10 @@ class ReactionViewSet(SnippetViewSet):
     list_display = ["name", "article", "status", "created_at"]
     list_filter = ["status"]
     ordering = ["status", "-created_at"]
+    edit_view_class = ReactionEditView
+    delete_view_class = ReactionDeleteView
+    history_view_class = ReactionHistoryView
+    usage_view_class = ReactionUsageView
     panels = [
         FieldPanel("status"),
         FieldPanel("article", read_only=True),

@@ -153,6 +153,23 @@ def test_coordinators_moderate_their_own_streams_reactions(
     assert "Bram uit Tiel" in listing
 
 
+def test_coordinators_cannot_open_another_streams_reactions_by_url(
+    client, tree, django_capture_on_commit_callbacks
+):
+    post_reaction(client, tree["other"], django_capture_on_commit_callbacks, name="Bram uit Tiel")
+    reaction = Reaction.objects.get(name="Bram uit Tiel")
+    client.force_login(tree["coordinator"])
+    base = "/admin/snippets/streams/reaction"
+    assert client.get(f"{base}/edit/{reaction.pk}/").status_code == 404
+    response = client.post(f"{base}/edit/{reaction.pk}/", {"status": "approved"})
+    assert response.status_code == 404
+    assert client.post(f"{base}/delete/{reaction.pk}/").status_code == 404
+    assert client.get(f"{base}/history/{reaction.pk}/").status_code == 404
+    assert client.get(f"{base}/usage/{reaction.pk}/").status_code == 404
+    reaction.refresh_from_db()
+    assert reaction.status == Reaction.Status.PENDING
+
+
 def test_news_articles_take_reactions_too(client, home, django_capture_on_commit_callbacks):
     news = ArticleIndexPageFactory(parent=home)
     article = ArticlePageFactory(parent=news, title="Algemeen", slug="algemeen")
