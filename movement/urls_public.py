@@ -7,6 +7,7 @@ set_site_from_base_url` makes the Site record agree (for Wagtail's own full URLs
 `check --deploy` warns when the base URL is not configured (movement/checks.py).
 """
 
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -24,6 +25,23 @@ def absolute_url(path):
     if not path.startswith("/"):
         path = "/" + path
     return base_url() + path
+
+
+_SITE_ADDRESS = re.compile(r'\b(href|src|srcset)="(/[^/"][^"]*|/)"')
+
+
+def absolute_links(html):
+    """`html` with every site-relative href, src and srcset address made full (for e-mail)."""
+
+    def full(match):
+        attribute, value = match.groups()
+        if attribute == "srcset":
+            value = ", ".join(absolute_url(part.strip()) for part in value.split(","))
+        else:
+            value = absolute_url(value)
+        return f'{attribute}="{value}"'
+
+    return _SITE_ADDRESS.sub(full, html)
 
 
 def page_url(page):

@@ -8,6 +8,7 @@ send that stops half-way (worker killed, server restarted) resumes with the addr
 
 import datetime as dt
 import logging
+import re
 
 from django import forms
 from django.conf import settings
@@ -27,7 +28,7 @@ from wagtail.models import Locale
 from movement.forms import AccessibleFormMixin
 from movement.outbox import queue_mail
 from movement.spam import HoneypotFormMixin, is_rate_limited, too_many_requests
-from movement.urls_public import absolute_url
+from movement.urls_public import absolute_links, absolute_url
 from movement.validators import SendableEmailField
 from streams.models import (
     NewsletterDelivery,
@@ -153,9 +154,11 @@ def render_issue(issue, subscriber_token=None):
         context = {
             "issue": issue,
             "unsubscribe_url": unsubscribe_url,
-            "body_text": "\n\n".join(plain_text(str(block.render())) for block in issue.body),
+            "body_text": "\n\n".join(
+                plain_text(absolute_links(str(block.render()))) for block in issue.body
+            ),
         }
-        html = render_to_string("streams/newsletter/email/issue.html", context)
+        html = absolute_links(render_to_string("streams/newsletter/email/issue.html", context))
         text = render_to_string("streams/newsletter/email/issue.txt", context)
     headers = {
         "List-Unsubscribe": f"<{unsubscribe_url}>",
@@ -164,10 +167,13 @@ def render_issue(issue, subscriber_token=None):
     return issue.subject, text, html, headers
 
 
+_LINK = re.compile(r'<a\b[^>]*\bhref="([^"]+)"[^>]*>(.*?)</a>', re.S)
+
+
 def plain_text(html):
-    return "\n\n".join(
-        line.strip() for line in strip_tags(html.replace("</p>", "</p>\n")).splitlines() if line
-    )
+    """Readable text of a block; a link keeps its address after its words."""
+    html = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", html.replace("</p>", "</p>\n"))
+    return "\n\n".join(line.strip() for line in strip_tags(html).splitlines() if line)
 
 
 def send_test(issue, address):

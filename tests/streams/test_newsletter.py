@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -39,6 +40,10 @@ def sign_up(client, capture, email="anna@example.org", streams=(), **extra):
 def confirmation_link(email):
     message = next(m for m in reversed(mail.outbox) if m.to == [email])
     return re.search(r"http://testserver(/nieuwsbrief/bevestigen/\S+/)", message.body).group(1)
+
+
+def newsletter_mail(email):
+    return next(m for m in reversed(mail.outbox) if m.to == [email])
 
 
 def subscribed(email="anna@example.org"):
@@ -198,3 +203,52 @@ def test_editors_compose_preview_and_test_but_only_administrators_see_subscriber
     export = client.get("/admin/snippets/streams/newslettersubscriber/?export=csv")
     assert export.status_code == 200
     assert b"lezer@example.org" in b"".join(export.streaming_content)
+
+
+def test_links_and_images_in_an_issue_point_at_the_public_site(
+    streams, settings, django_capture_on_commit_callbacks
+):
+    """A mail is read outside the site: a relative link or image address would lead nowhere."""
+    settings.WAGTAILADMIN_BASE_URL = "https://radicalevernieuwing.example"
+    image = wagtail_factories.ImageFactory()
+    care = streams["care"]
+    issue = NewsletterIssue.objects.create(
+        subject="Nieuws",
+        body=[
+            (
+                "paragraph",
+                f'<p>Lees over <a linktype="page" id="{care.pk}">de stroom</a>'
+                ' en <a href="/nieuws/">het nieuws</a>.</p>',
+            ),
+            (
+                "image",
+                {
+                    "image": image,
+                    "caption": "Een bijeenkomst",
+                    "credit": "",
+                },
+            ),
+            (
+                "call_to_action",
+                {"title": "Doe mee", "text": "", "page": care, "url": "", "label": "Aanmelden"},
+            ),
+        ],
+    )
+    confirmed("lezer@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        newsletter.send_test(issue, "lezer@example.org")
+    message = newsletter_mail("lezer@example.org")
+    html = message.alternatives[0][0]
+    addresses = re.findall(r'(?:href|src)="([^"]*)"', html)
+    addresses += [
+        part.split()[0]
+        for srcset in re.findall(r'srcset="([^"]*)"', html)
+        for part in srcset.split(",")
+    ]
+    assert any("/media/images/" in address for address in addresses)
+    assert f"{care.url}" in " ".join(addresses)
+    relative = [a for a in addresses if not a.startswith("https://radicalevernieuwing.example/")]
+    assert relative == []
+    # The plain-text part keeps where each link goes.
+    assert f"https://radicalevernieuwing.example{care.url}" in message.body
+    assert "https://radicalevernieuwing.example/nieuws/" in message.body
