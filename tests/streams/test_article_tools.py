@@ -4,6 +4,7 @@ import io
 
 import pypdf
 import pytest
+import wagtail_factories
 from django.core.cache import cache
 
 from streams import pdf
@@ -45,6 +46,29 @@ def test_an_article_downloads_as_a_pdf_with_title_body_and_address(client, artic
     assert "In Kampen besluiten bewoners samen wat er nodig is." in text
     assert "Anna de Vries" in text
     assert "http://testserver/nieuws/zeggenschap/" in text
+
+
+def test_the_pdf_carries_the_article_images(client, article):
+    """Images are read from the site's own storage (no request leaves the server)."""
+    image = wagtail_factories.ImageFactory()
+    article.body = [
+        *article.body.raw_data,
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": "Bewoners", "decorative": False},
+                "caption": "Aan tafel",
+                "credit": "",
+            },
+        },
+    ]
+    article.save_revision().publish()
+    response = client.get(f"/artikel-pdf/{article.pk}/")
+    assert response.status_code == 200
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    images = [picture for page in reader.pages for picture in page.images]
+    assert len(images) == 1
+    assert "Aan tafel" in pdf_text(response.content)
 
 
 def test_the_pdf_is_cached_per_revision(client, article):
