@@ -1023,3 +1023,50 @@ MEETUP_PROGRAMME = {
         "Small-group conversations about what you will take home with you.",
     ],
 }
+
+# Readers' reactions ("Praat mee!") under a few articles: (name, days after the article, text,
+# approved?). The addresses are example.org; the one not yet approved shows editors the queue.
+REACTIONS = {
+    "van-overheid-naar-onderheid": [
+        (
+            "Marieke, mantelzorger uit Zwolle",
+            3,
+            "Mooi om te lezen dat bewoners daar zelf de koers bepalen. Bij ons in de wijk "
+            "beginnen we klein, met een gezamenlijke maaltijd op donderdag. Wie heeft tips om "
+            "daarna ook afspraken over hulp te maken?",
+            True,
+        ),
+        (
+            "Jeroen (wijkverpleegkundige)",
+            5,
+            "Herkenbaar. Wat mij opviel: zodra bewoners het eigenaarschap voelen, wordt mijn "
+            "werk lichter en niet zwaarder. Ik kom graag een keer kijken in Kampen.",
+            True,
+        ),
+    ],
+    "rekenschap-zonder-lijstjes": [
+        (
+            "Fatima",
+            1,
+            "Wij verantwoorden nu met verhalen van bewoners in plaats van vinkjes. De "
+            "gemeente moest even wennen, maar leest ze inmiddels echt.",
+            True,
+        ),
+        (
+            "Bas uit Deventer",
+            2,
+            "Hoe overtuig je een zorgkantoor dat een gesprek meer zegt dan een score? Ik ben "
+            "benieuwd naar voorbeelden.",
+            False,
+        ),
+    ],
+    "zes-punten-jeugd": [
+        (
+            "Ouder van twee pubers",
+            4,
+            "Punt drie raakt me het meest: één vast gezicht in plaats van steeds een nieuwe "
+            "hulpverlener. Dat had ons jaren gescheeld.",
+            True,
+        ),
+    ],
+}

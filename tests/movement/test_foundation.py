@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
 from movement.models import SiteSettings
+from streams.models import Reaction
 from tests.conftest import translate
 from tests.support.factories import StandardPageFactory
 
@@ -117,11 +118,16 @@ def test_public_pages_carry_security_headers(client, home):
     assert "camera=()" in response.headers["Permissions-Policy"]
 
 
-def test_load_demo_is_idempotent(locales):
+def test_load_demo_is_idempotent(locales, client):
     call_command("load_demo", verbosity=0)
-    counts = (Page.objects.count(), Page.objects.live().count())
+    counts = (Page.objects.count(), Page.objects.live().count(), Reaction.objects.count())
     call_command("load_demo", verbosity=0)
-    assert (Page.objects.count(), Page.objects.live().count()) == counts
+    assert (Page.objects.count(), Page.objects.live().count(), Reaction.objects.count()) == counts
+    # Readers' reactions show under their article once approved; one waits for an editor.
+    assert Reaction.objects.pending().count() == 1
+    article = Page.objects.get(slug="rekenschap-zonder-lijstjes", locale__language_code="nl")
+    html = client.get(article.url).content.decode()
+    assert "Fatima" in html and "Bas uit Deventer" not in html
     assert HomePage.objects.count() == 2  # Dutch and English
     assert Page.objects.filter(locale__language_code="en").count() >= 10
 

@@ -18,6 +18,7 @@ from streams.models import (
     ArticlePage,
     ParticipantIndexPage,
     ParticipantPage,
+    Reaction,
     StreamIndexPage,
     StreamPage,
 )
@@ -69,6 +70,7 @@ class Command(BaseCommand):
         self.streams = self.build_streams(sections["streams"])
         self.participants = self.build_participants(sections["participants"])
         self.build_articles(sections["news"])
+        self.build_reactions()
         self.build_meetups(sections["meetups"])
         for translation in (home, home.get_translation(self.en).specific):
             if translation.hero_cta_page_id is None:
@@ -272,6 +274,27 @@ class Command(BaseCommand):
             parent.add_child(instance=article)
             publish(article)
             self.translate_article(article)
+
+    def build_reactions(self):
+        now = timezone.now()
+        for slug, reactions in content.REACTIONS.items():
+            article = ArticlePage.objects.filter(slug=slug, locale=self.nl).first()
+            if article is None or article.reactions.exists():
+                continue
+            published = dt.datetime.combine(article.date, dt.time(12), tzinfo=dt.UTC)
+            for number, (name, days_after, text, approved) in enumerate(reactions):
+                # A reaction still waiting is recent: older ones would be purged already.
+                when = published + dt.timedelta(days=days_after) if approved else now
+                reaction = Reaction.objects.create(
+                    article=article,
+                    name=name,
+                    email=f"lezer{number + 1}.{slug[:20]}@example.org",
+                    body=text,
+                    status=Reaction.Status.APPROVED if approved else Reaction.Status.PENDING,
+                )
+                Reaction.objects.filter(pk=reaction.pk).update(
+                    created_at=when, approved_at=when if approved else None
+                )
 
     def translate_article(self, article):
         if article.slug not in content.ARTICLES_EN:
