@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
@@ -29,6 +31,22 @@ def reactions_for(user):
     for path in paths:
         under |= Q(article__path__startswith=path)
     return reactions.filter(under) if paths else reactions.none()
+
+
+class ReadersWriteReactions(ModelPermissionPolicy):
+    """Reactions are moderated in the admin, never written there: no one may add one."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a != "add"])
+
+
+register_permission_policy(Reaction, ReadersWriteReactions(Reaction))
 
 
 class OwnStreamsOnly:

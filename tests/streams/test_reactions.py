@@ -198,3 +198,14 @@ def test_reactions_and_newsletter_follow_the_retention_policy(tree):
     rows = [row[0] for row in retention.policy_rows("nl")]
     assert any("Reacties onder artikelen" in what for what in rows)
     assert any("nieuwsbrief" in what for what in rows)
+
+
+def test_reactions_come_from_readers_only_not_from_the_admin(client, tree, admin_user):
+    """Nobody writes a reader's words for them: the admin offers no 'add', even to an
+    administrator, and the add URL is refused."""
+    client.force_login(admin_user)
+    listing = client.get("/admin/snippets/streams/reaction/").content.decode()
+    assert "/admin/snippets/streams/reaction/add/" not in listing
+    response = client.get("/admin/snippets/streams/reaction/add/")
+    assert response.status_code in (302, 403)
+    assert not Reaction.objects.exists()
