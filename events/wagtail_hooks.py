@@ -209,6 +209,9 @@ class SignUpViewSet(ModelViewSet):
     form_fields = ["name", "email", "organisation", "role", "access_needs", "remarks"]
     inspect_view_enabled = True
     copy_view_enabled = False
+    # Wagtail's usage index is about content: a page's usage must not list the people signed up
+    # for it, and indexing every sign-up queued a task per sign-up.
+    add_to_reference_index = False
 
     def get_urlpatterns(self):
         return [

@@ -144,3 +144,17 @@ def test_sign_ups_cannot_be_added_in_the_admin(client, admin_user):
 
 def test_admin_urls_are_reversible():
     assert reverse("events_signup:index") == INDEX
+
+
+def test_a_meetups_usage_in_the_admin_does_not_list_the_people_signed_up(
+    client, admin_user, meetup, post_signup
+):
+    """Wagtail's usage index is about content; sign-ups are personal data (and indexing each
+    one queued a task per sign-up)."""
+    client.force_login(admin_user)  # the admin's URLs (and its viewsets) are loaded
+    assert client.get(INDEX).status_code == 200
+    post_signup(meetup, name="Dirk de Usage", email="dirk@example.org")
+    assert SignUp.objects.filter(email="dirk@example.org").exists()
+    usage = client.get(reverse("wagtailadmin_pages:usage", args=[meetup.pk]))
+    assert usage.status_code == 200
+    assert "Dirk de Usage" not in usage.content.decode()
