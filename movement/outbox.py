@@ -1,7 +1,8 @@
 """The one outbox for every e-mail the site sends.
 
 A caller writes the finished message with `queue_mail` inside its own transaction; once that
-commits, a background task (django-tasks, the database worker in production) sends it. A failure
+commits, a background task (django-tasks, the database worker in production) sends it. With the
+database worker the task row is written in the same transaction (one commit for both). A failure
 is recorded on the row and retried with back-off; `manage.py send_pending_emails` (scheduled)
 sends whatever is left, e.g. after the mail server or the worker was down. Nothing is lost: a row
 is only marked sent after the mail backend accepted it. Editors see failures on the dashboard.
@@ -26,10 +27,12 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 from wagtail.admin.ui.components import Component
 
 logger = logging.getLogger(__name__)
@@ -227,8 +230,23 @@ def queue_mail(
         )
         email.object_id = str(related_object.pk)
     email.save()
-    transaction.on_commit(lambda: enqueue(email.pk), robust=True)
+    if tasks_share_the_transaction():
+        enqueue(email.pk)  # the task row commits with the mail, or rolls back with it
+    else:
+        transaction.on_commit(lambda: enqueue(email.pk), robust=True)
     return email
+
+
+def tasks_share_the_transaction():
+    """Does the task queue live in the outbox's own database (django-tasks-db, production)?
+    Then a mail's task is written in the caller's transaction: one commit for both, the worker
+    cannot see the task before the mail, and a process that stops right after the commit leaves
+    nothing unqueued. Other backends (the immediate one in development and tests, a broker)
+    are handed the task after the commit."""
+    backend = send_outgoing_email.get_backend()
+    return isinstance(backend, DatabaseBackend) and router.db_for_write(
+        DBTaskResult
+    ) == router.db_for_write(OutgoingEmail)
 
 
 def for_object(obj):

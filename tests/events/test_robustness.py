@@ -91,6 +91,22 @@ def test_with_the_database_worker_a_failed_mail_is_retried_later(
 
 
 @pytest.mark.django_db
+def test_with_the_database_worker_the_mail_and_its_task_commit_with_the_sign_up(
+    meetup, client, settings, django_capture_on_commit_callbacks
+):
+    """Nothing is left for after the commit: a server that stops right after committing a
+    sign-up still leaves its mail queued for the worker (one commit, not two)."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=False):  # the process stops after commit
+        assert client.post(meetup.url, signup_form_data()).status_code == 303
+    email = OutgoingEmail.objects.get()
+    (task,) = DBTaskResult.objects.filter(task_path="movement.outbox.send_outgoing_email")
+    assert task.args_kwargs["args"] == [email.pk]
+
+
+@pytest.mark.django_db
 def test_reminders_go_once_to_those_with_a_place_the_day_before(home, settings):
     index = MeetupIndexPageFactory(parent=home)
     tomorrow = MeetupPageFactory(parent=index, title="Morgen", start=in_days(1, hour=10))
