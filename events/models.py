@@ -240,6 +240,9 @@ class MeetupPage(VocabularyMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("meet-up")
         verbose_name_plural = _("meet-ups")
+        # Upcoming meet-ups come soonest first (upcoming_meetups): read in this order, the
+        # database stops after the few a section shows instead of sorting them all.
+        indexes = [models.Index(fields=["start", "page_ptr"], name="events_meetup_start_idx")]
 
     def clean(self):
         super().clean()

@@ -315,6 +315,9 @@ class ArticlePage(VocabularyMixin, Page):
     subpage_types = []
 
     og_type = "article"  # Open Graph type, read by includes/social_meta.html
+    # The stream a card names, when the listing attached it (stream_lookup); none by default,
+    # so a card's template never fails a lookup (Django's failed lookups are slow).
+    stream_page = None
     # Reactions (streams/reactions.py): StreamsConfig.ready hands the form and its handling over.
     reaction_form_class = None
     handle_reaction = None
@@ -322,6 +325,9 @@ class ArticlePage(VocabularyMixin, Page):
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
+        # Listings show the newest first (ArticlePage.listing): with this index the database
+        # reads the few rows a page shows instead of sorting every article.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="streams_article_date_idx")]
 
     def save(self, *args, **kwargs):
         words = len(plain_text_of(self.body).split()) + len(self.summary.split())
