@@ -482,6 +482,8 @@ class ParticipantPage(VocabularyMixin, Page):
     parent_page_types = ["streams.ParticipantIndexPage"]
     subpage_types = []
 
+    stream_pages = ()  # the streams a card shows, when attached (attach_streams)
+
     class Meta:
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
