@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -12,6 +13,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from movement import pagecache
 from movement.outbox import OutgoingEmail  # noqa: F401  (the outbox's model lives there)
 
 
@@ -60,10 +62,23 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @property
+    @cached_property
     def url(self):
-        with translation.override(self.locale.language_code):
-            return reverse("theme_detail", kwargs={"slug": self.slug})
+        return theme_url(self.locale.language_code, self.slug)
+
+
+_SLUG = "slug-placeholder"
+
+
+def theme_url(language_code, slug):
+    """A theme's page in that language: one URL reversal per language per request (pages list
+    up to forty theme chips), the slug put in its place."""
+
+    def pattern():
+        with translation.override(language_code):
+            return reverse("theme_detail", kwargs={"slug": _SLUG})
+
+    return pagecache.memoise("theme-url", pattern, language_code).replace(_SLUG, slug)
 
 
 def in_active_locale(objects):
