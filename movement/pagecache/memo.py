@@ -2,14 +2,17 @@
 
 Installed once (``PageCacheConfig.ready``), each a thin wrapper around Wagtail's own method:
 
-* ``Locale.objects.get_for_language``: once per language per request (a page asked 4-7 times).
-* ``PageQuerySet.private_q`` and ``Page.get_view_restrictions``: the view restrictions read
-  once per request, however many ``.public()`` listings the page shows; with none on the site
-  (the usual case) serving a page asks nothing more (Wagtail would look up its ancestors twice).
+* ``Locale.objects.get_for_language``: kept under the content generation during a request (a
+  page asked 4-7 times; a saved locale starts a new generation).
+* ``PageQuerySet.private_q`` and ``Page.get_view_restrictions``: the view restrictions kept under
+  the content generation, however many ``.public()`` listings the page shows (a saved or deleted
+  restriction, or a page moved, starts a new one); with none on the site (the usual case)
+  serving a page asks nothing more (Wagtail would look up its ancestors twice).
 * ``Site.find_for_request`` and watched site settings (``BaseSiteSetting.for_site``): kept under
   the content generation (saving a site or its settings starts a new one).
-* the ``locale`` of every translatable object: one query per locale per request, not one per
-  object (a page, its parent, its host, its series, ... each asked for theirs).
+* the ``locale`` of every translatable object: kept under the content generation during a
+  request, not asked once per object (a page, its parent, its host, its series, ... each asked
+  for theirs).
 * ``Page.route_for_request``: the page a path leads to is remembered under the content
   generation (site, language, path -> page id, type and the part of the path that page routes
   itself), so routing costs one query instead of two per level of the tree. Only found pages
@@ -34,12 +37,21 @@ from movement import pagecache
 _installed = False
 
 
+def in_request(name, build, *parts):
+    """During a request: kept under the content generation (``pagecache.cached``; locales and
+    view restrictions are watched models, pages move only with a new generation). Outside one
+    (commands, tasks, the shell): asked every time."""
+    if pagecache._memo.get() is None:
+        return build()
+    return pagecache.cached(name, build, *parts)
+
+
 class MemoisedLocaleDescriptor(ForwardManyToOneDescriptor):
-    """`obj.locale`, read once per locale per request."""
+    """`obj.locale`, kept under the content generation during a request."""
 
     def get_object(self, instance):
         parent = super()
-        return pagecache.memoise(
+        return in_request(
             "locale-pk", lambda: parent.get_object(instance), getattr(instance, self.field.attname)
         )
 
@@ -53,14 +65,12 @@ def install():
     get_for_language = LocaleManager.get_for_language
 
     def memoised_get_for_language(self, language_code):
-        return pagecache.memoise(
-            "locale", lambda: get_for_language(self, language_code), language_code
-        )
+        return in_request("locale", lambda: get_for_language(self, language_code), language_code)
 
     LocaleManager.get_for_language = memoised_get_for_language
 
     def restrictions():
-        return pagecache.memoise(
+        return in_request(
             "view-restrictions",
             lambda: list(PageViewRestriction.objects.select_related("page")),
         )
