@@ -5,7 +5,8 @@ it is stale (docs/architecture.md, "Caching").
   shared, `private, no-cache` when it carries a form token, a cookie or a logged-in user's view.
 * With ``PAGE_CACHE_ENABLED`` (production turns it on when REDIS_URL is set) whole pages are kept
   in the shared cache for anonymous GET requests: ``wsgi.PageCacheApplication`` answers a hit
-  before Django's request handling, with one round trip to the cache; ``middleware`` stores.
+  before Django's request handling, from this process's memory (``local``, a second) or with one
+  round trip to the cache; ``middleware`` stores.
 * ``cached(name, build, *parts)`` keeps anything derived from content (menus, language links,
   facet counts) under the same rule.
 
@@ -31,6 +32,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+from movement.pagecache import local
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +77,7 @@ def invalidate(**kwargs):
         cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
     if _generation.get() is not None:
         _generation.set(None)
+    local.pages.clear()  # this process at once; the others within PAGE_CACHE_LOCAL_SECONDS
 
 
 def invalidate_now_and_on_commit(**kwargs):
@@ -205,6 +209,7 @@ def invalidate_tag(*tag):
             members, _ = pipe.execute()
         except Exception:  # noqa: BLE001 - Redis down: nothing stored can be served either
             logger.warning("Page cache: Redis unreachable, tag %s not invalidated", tag)
+            local.pages.clear()
             return
         keys = [member.decode() if isinstance(member, bytes) else member for member in members]
     else:
@@ -212,6 +217,7 @@ def invalidate_tag(*tag):
         cache.delete(_tag_key(tag))
     if keys:
         cache.delete_many(keys)
+        local.pages.forget(keys)
 
 
 def invalidate_tag_on_commit(*tag):

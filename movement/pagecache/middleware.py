@@ -21,9 +21,13 @@ from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.handlers.wsgi import get_path_info, get_script_name, get_str_from_wsgi
+from django.core.signals import setting_changed
+from django.http import HttpRequest, HttpResponse
+from django.http.cookie import parse_cookie
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language_from_path
+from django.utils.functional import cached_property
+from django.utils.translation import get_language_from_path, trans_real
 
 from movement import pagecache
 
@@ -51,9 +55,14 @@ def is_anonymous_get(request):
     cookies = request.COOKIES
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in cookies
-        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in cookies
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+        and not (
+            cookies
+            and (
+                settings.SESSION_COOKIE_NAME in cookies
+                or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
+            )
+        )
     )
 
 
@@ -85,10 +94,36 @@ GENERATION_ENVIRON = "movement.pagecache.generation"
 NOT_STORED_HEADERS = {"x-page-cache", "set-cookie"}
 
 
+# The language a path's first segment selects: Django's answer (get_language_from_path), kept
+# for every segment, where Django's own cache keeps only those that are languages.
+_path_languages = {}
+
+
+def path_language(path_info):
+    match = trans_real.language_code_prefix_re.match(path_info)
+    if match is None:
+        return settings.LANGUAGE_CODE
+    try:
+        language = _path_languages[match[1]]
+    except KeyError:
+        if len(_path_languages) >= 1000:
+            _path_languages.clear()
+        language = _path_languages[match[1]] = get_language_from_path(path_info)
+    return language or settings.LANGUAGE_CODE
+
+
+def _forget_languages(*, setting, **kwargs):
+    if setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
+        _path_languages.clear()
+
+
+setting_changed.connect(_forget_languages, dispatch_uid="pagecache-path-languages")
+
+
 def cache_key(request):
     """The same for every request that may get the same page (no generation: the stored entry
     carries it, so one round trip fetches the current generation and the page together)."""
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    language = path_language(request.path_info)
     return "page:" + pagecache.key(
         request.scheme,
         request.get_host(),
@@ -96,6 +131,30 @@ def cache_key(request):
         request.META.get("QUERY_STRING", ""),
         language,
     )
+
+
+class EnvironRequest(HttpRequest):
+    """What ``storable_key`` reads of a request, straight from the WSGI environ, for the front
+    door (``pagecache.wsgi``): method, path and path_info as Django's ``WSGIRequest`` computes
+    them, and Django's own ``scheme`` (SECURE_PROXY_SSL_HEADER) and ``get_host()`` (validated
+    against ALLOWED_HOSTS), so the key is the same. Nothing else is parsed (no query dict, no
+    body) and, unlike ``WSGIRequest``, the environ is left as it came."""
+
+    def __init__(self, environ):  # not HttpRequest.__init__: its empty QueryDicts are not needed
+        script_name = get_script_name(environ)
+        self.path_info = get_path_info(environ) or "/"
+        self.path = f"{script_name.rstrip('/')}/{self.path_info.replace('/', '', 1)}"
+        self.META = environ
+        self.method = environ["REQUEST_METHOD"].upper()
+
+    def _get_scheme(self):
+        return self.META.get("wsgi.url_scheme")
+
+    @cached_property
+    def COOKIES(self):  # noqa: N802 (Django's name)
+        if "HTTP_COOKIE" not in self.META:
+            return {}
+        return parse_cookie(get_str_from_wsgi(self.META, "HTTP_COOKIE", ""))
 
 
 def storable_key(request):

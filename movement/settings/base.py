@@ -213,6 +213,9 @@ PAGE_CACHE_ENABLED = False
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", 60))
 PAGE_CACHE_CDN_SECONDS = 0  # s-maxage; production sets it when a CDN purge is configured
+# Each web process may answer a page it fetched from the shared cache for this long without
+# asking again (movement/pagecache/local.py): the staleness across servers. Production: 1 s.
+PAGE_CACHE_LOCAL_SECONDS = 0
 # The CSRF middleware is Django's, subclassed (movement/pagecache/csrf.py): the check that looks
 # for Django's own class by name does not apply.
 SILENCED_SYSTEM_CHECKS = ["security.W003"]

@@ -68,6 +68,9 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     # Whole pages for anonymous visitors, shared by every web server (movement/pagecache).
     PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+    # Hot pages from each process's memory for up to this long: what another server changed is
+    # seen here at most this late (docs/architecture.md, "Caching").
+    PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", 1))
 
 # S3-compatible media storage, for more than one web server: `uv sync --extra s3` installs
 # django-storages; it reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_ENDPOINT_URL,

@@ -1,16 +1,29 @@
 """Caching (issues 8, 11, 15): Cache-Control on public pages, the full-page cache for anonymous
 visitors (never one visitor's errors or view for another), forms on cached pages checked by
-Origin, invalidation on what visitors see (not drafts), a sign-up refreshing only its places."""
+Origin, invalidation on what visitors see (not drafts), a sign-up refreshing only its places;
+the front door (hits before Django, the key from the environ, each process's short memory)."""
 
+import io
+import itertools
+import random
 import re
+import sys
+import time
 
 import pytest
+from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
+from django.utils.translation import get_language_from_path
 
 from events import registration
 from events.models import SignUp
 from movement import pagecache
 from movement.models import SiteSettings
+from movement.pagecache import local, middleware
+from movement.pagecache.wsgi import PageCacheApplication
 from streams.models import JoinApplication
 from tests.conftest import publish
 from tests.support.factories import (
@@ -363,3 +376,209 @@ def test_cached_listing_helper_follows_the_generation(home):
     pagecache.invalidate()
     pagecache.cached("test", build, "nl")
     assert len(calls) == 2
+
+
+# --- The front door: hits before Django, from the environ ----------------------------------
+
+HOSTS = [
+    "radicalevernieuwing.nl",
+    "RadicaleVernieuwing.NL",
+    "radicalevernieuwing.nl:8000",
+    "radicalevernieuwing.nl.",
+    "www.example.org",
+    "example.org:443",
+    "127.0.0.1:8000",
+    "[::1]:8000",
+    "evil.example",
+    "evil.example\r\n",
+    "radicalevernieuwing.nl@evil.example",
+    "",
+    None,  # no Host header: SERVER_NAME and SERVER_PORT
+]
+PATHS = [
+    "/",
+    "/en/",
+    "/en",
+    "/en-gb/nieuws/",
+    "/de/nieuws/",
+    "/stromen/langdurige-zorg/verhaal/",
+    "//dubbel//",
+    "/café/€/",
+    "/admin/",
+    "/zoeken/",
+    "/en/search/",
+    "/static/x.css",
+]
+QUERIES = ["", "pagina=2&thema=zorg", "q=%C3%A9", "x=" + "a" * 296, "x=" + "a" * 297]
+METHODS = ["GET", "HEAD", "get", "POST", "OPTIONS"]
+FORWARDED = [None, "https", "http", "https, http", "HTTPS"]
+COOKIES = [None, "", "sessionid=abc", "messages=xyz", "csrftoken=abc; other=1", "a=b; =c; d"]
+SCRIPTS = ["", "/site", "/site/"]
+
+
+def wsgi_environ(path="/", method="GET", query="", host="testserver", **extra):
+    """As a WSGI server passes a request: PATH_INFO decoded from the wire as ISO-8859-1."""
+    environ = {
+        "REQUEST_METHOD": method,
+        "SCRIPT_NAME": "",
+        "PATH_INFO": path.encode().decode("iso-8859-1"),
+        "QUERY_STRING": query,
+        "SERVER_NAME": "radicalevernieuwing.nl",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+    if host is not None:
+        environ["HTTP_HOST"] = host
+    environ.update({name: value for name, value in extra.items() if value is not None})
+    return environ
+
+
+@pytest.mark.parametrize("forwarded_host", [False, True])
+def test_the_front_door_computes_the_middlewares_key_from_the_environ(settings, forwarded_host):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.ALLOWED_HOSTS = ["radicalevernieuwing.nl", ".example.org", "127.0.0.1", "[::1]"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.USE_X_FORWARDED_HOST = forwarded_host
+    settings.USE_X_FORWARDED_PORT = forwarded_host
+    cases = list(itertools.product(HOSTS, PATHS, QUERIES, METHODS, FORWARDED, COOKIES, SCRIPTS))
+    sample = random.Random(15).sample(cases, 4000)
+    kept = set()
+    for host, path, query, method, proto, cookie, script in sample:
+        environ = wsgi_environ(
+            path,
+            method,
+            query,
+            host,
+            SCRIPT_NAME=script,
+            HTTP_X_FORWARDED_PROTO=proto,
+            HTTP_COOKIE=cookie,
+            HTTP_X_FORWARDED_HOST="www.example.org" if host == "evil.example" else None,
+            HTTP_X_FORWARDED_PORT="8443" if host is None else None,
+        )
+        unchanged = dict(environ)
+        front = middleware.storable_key(middleware.EnvironRequest(environ))
+        assert environ == unchanged  # Django gets the environ as the server sent it
+        django = middleware.storable_key(WSGIRequest(dict(environ)))
+        assert front == django, (host, path, query, method, proto, cookie, script)
+        if front is not None:
+            kept.add(front)
+    assert len(kept) > 300  # not a comparison of Nones
+    for path in PATHS * 2:  # the language of the key is Django's, also when remembered
+        assert middleware.path_language(path) == (
+            get_language_from_path(path) or settings.LANGUAGE_CODE
+        )
+
+
+@pytest.fixture
+def front_door(page_cache):
+    """movement.wsgi's application around Django's, called as a WSGI server calls it (without
+    closing the test's database connection between requests, as Django's test client does)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    local.pages.clear()
+    app = PageCacheApplication(WSGIHandler())
+
+    def get(path, method="GET", **extra):
+        reply = {}
+
+        def start_response(status, headers, exc_info=None):
+            reply["status"], reply["headers"] = int(status.split()[0]), headers
+
+        result = app(wsgi_environ(path, method, **extra), start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        headers = {name.lower(): value for name, value in reply["headers"]}
+        return reply["status"], headers, body
+
+    try:
+        yield get
+    finally:
+        local.pages.clear()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def test_the_front_door_answers_a_hit_with_the_stored_page(tree, front_door, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    url = tree["article"].url
+    status, headers, body = front_door(url)
+    assert status == 200 and headers["x-page-cache"] == "miss"
+    hit_status, hit_headers, hit_body = front_door(url)
+    assert hit_status == 200 and hit_headers["x-page-cache"] == "hit" and hit_body == body
+    assert {k: v for k, v in hit_headers.items() if k != "x-page-cache"} == {
+        k: v for k, v in headers.items() if k != "x-page-cache"
+    }
+    head_status, head_headers, head_body = front_door(url, "HEAD")
+    assert head_status == 200 and head_headers["x-page-cache"] == "hit" and head_body == b""
+    # Anything that may not share the page goes to Django.
+    assert "x-page-cache" not in front_door(url, HTTP_COOKIE="sessionid=abc")[1]
+    assert front_door(url, host="evil.example")[0] == 400
+
+
+def test_the_front_door_hands_django_a_non_ascii_path_as_the_server_sent_it(tree, front_door):
+    for _ in range(2):  # a miss, then the lookup of the page Django did not keep
+        status, _, body = front_door("/café/€/")
+        assert status == 404 and "/café/€/" in body.decode()  # decoded once, by Django
+
+
+def test_local_memory_is_off_by_default(tree, front_door):
+    url = tree["article"].url
+    front_door(url)
+    assert front_door(url)[1]["x-page-cache"] == "hit"
+    cache.incr(pagecache.GENERATION_KEY)  # another server published something
+    assert front_door(url)[1]["x-page-cache"] == "miss"
+
+
+def test_local_memory_serves_a_hot_page_for_at_most_its_seconds(tree, front_door, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0.5
+    url = tree["article"].url
+    front_door(url)
+    front_door(url)  # fetched from the shared cache, kept in this process
+    cache.incr(pagecache.GENERATION_KEY)  # another server published something
+    started = time.monotonic()
+    while time.monotonic() - started < 0.4:
+        status, headers, _ = front_door(url)
+        assert headers["x-page-cache"] == "hit"  # from this process's memory
+    time.sleep(0.15)
+    assert front_door(url)[1]["x-page-cache"] == "miss"
+
+
+def test_local_memory_forgets_what_this_process_changes_at_once(
+    tree, front_door, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    article, meetup, roomy = tree["article"], tree["meetup"], None
+    roomy = MeetupPageFactory(parent=meetup.get_parent(), title="Ruim", capacity=50)
+    for url in (article.url, roomy.url, "/"):
+        front_door(url)
+        assert front_door(url)[1]["x-page-cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(roomy.url, signup_form_data())
+    assert front_door(article.url)[1]["x-page-cache"] == "hit"
+    status, headers, body = front_door(roomy.url)
+    assert headers["x-page-cache"] == "miss" and "49" in body.decode()
+
+    article.title = "Tweede versie"
+    publish(article)
+    status, headers, body = front_door(article.url)
+    assert headers["x-page-cache"] == "miss" and "Tweede versie" in body.decode()
+
+
+def test_local_memory_is_bounded_in_time_and_bytes():
+    pages = local.LocalPages(max_bytes=1000)
+    for number in range(5):
+        pages.put(f"page:{number}", (10.0 + number, "200 OK", [], b"x" * 240), now=0)
+    assert len(pages) == 4 and pages.get("page:0", 0) is None and pages.get("page:4", 0)
+    assert pages.get("page:2", 12.0) is None  # expired
+    pages.put("page:5", (20.0, "200 OK", [], b"x" * 10), now=13.5)  # the expired ones go
+    assert len(pages) == 2 and pages.get("page:4", 13.5) and pages.get("page:5", 13.5)
+    pages.put("big", (30.0, "200 OK", [], b"x" * 251), now=13.5)  # too large to keep
+    assert pages.get("big", 13.5) is None
+    pages.forget(["page:4"])
+    assert len(pages) == 1

@@ -1,7 +1,10 @@
 """Two web servers (gunicorn on two ports of 127.0.0.1) sharing PostgreSQL and Redis: a page
-published through one is served fresh by the other at once, and the sign-up rate limit counts
-across both. PostgreSQL pass only: the servers use pytest's test database, committed data."""
+published through one is served fresh by the other at once without the per-process memory of hot
+pages (PAGE_CACHE_LOCAL_SECONDS=0), and within its second with it (production's default); the
+sign-up rate limit counts across both. PostgreSQL pass only: the servers use pytest's test
+database, committed data."""
 
+import contextlib
 import os
 import re
 import socket
@@ -67,8 +70,8 @@ def database_url():
     return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
 
 
-@pytest.fixture
-def servers():
+@contextlib.contextmanager
+def two_servers(**settings):
     prefix = f"twoservers-{uuid.uuid4().hex[:8]}"
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(
@@ -79,6 +82,7 @@ def servers():
         EVENTS_SIGNUP_RATE_LIMIT="3,600",
         WEB_CONCURRENCY="2",
         GUNICORN_PRELOAD="false",
+        **settings,
     )
     processes, urls = [], []
     for _ in range(2):
@@ -125,6 +129,20 @@ def servers():
 
 
 @pytest.fixture
+def servers():
+    """Every process asks Redis for every page: what one server changes, the other shows at once."""
+    with two_servers(PAGE_CACHE_LOCAL_SECONDS="0") as urls:
+        yield urls
+
+
+@pytest.fixture
+def remembering_servers():
+    """As in production: each process answers a hot page from its memory for up to a second."""
+    with two_servers() as urls:
+        yield urls
+
+
+@pytest.fixture
 def content(home):
     news = ArticleIndexPageFactory(parent=home)
     article = ArticlePageFactory(parent=news, title="Eerste versie", slug="verhaal")
@@ -137,6 +155,27 @@ def content(home):
 
     SiteSettings.for_site(home.get_site())  # else the first request creates it (a change)
     return {"article": article, "meetup": meetup}
+
+
+def publish_through(base, article):
+    editor = requests.Session()
+    login(editor, base)
+    bulk = f"{base}/admin/bulk/wagtailcore/page/publish/?id={article.pk}"
+    token = TOKEN.search(editor.get(bulk).text).group(1)
+    published = editor.post(
+        bulk, {"csrfmiddlewaretoken": token}, headers={"Referer": bulk}, allow_redirects=False
+    )
+    assert published.status_code == 302, published.text[:500]
+
+
+def seconds_until(url, text, limit):
+    """How long until `url` shows `text` (asked every 20 ms, for at most `limit` seconds)."""
+    started = time.monotonic()
+    while text not in requests.get(url, timeout=30).text:
+        if time.monotonic() - started > limit:
+            break
+        time.sleep(0.02)
+    return time.monotonic() - started
 
 
 def login(session, base):
@@ -163,15 +202,7 @@ def test_publish_on_one_server_is_seen_on_the_other_at_once(servers, content):
     article.save_revision()  # a draft: nothing changes for visitors yet
     assert "Eerste versie" in requests.get(second + url, timeout=30).text
 
-    editor = requests.Session()
-    login(editor, first)
-    bulk = f"{first}/admin/bulk/wagtailcore/page/publish/?id={article.pk}"
-    token = TOKEN.search(editor.get(bulk).text).group(1)
-    published = editor.post(
-        bulk, {"csrfmiddlewaretoken": token}, headers={"Referer": bulk}, allow_redirects=False
-    )
-    assert published.status_code == 302, published.text[:500]
-
+    publish_through(first, article)
     fresh = requests.get(second + url, timeout=30)
     assert "Tweede versie" in fresh.text and fresh.headers.get("X-Page-Cache") == "miss"
     assert "Tweede versie" in requests.get(first + url, timeout=30).text
@@ -205,3 +236,34 @@ def test_cross_site_post_is_refused_by_both_servers(servers, content):
             base + url, signup_form_data(), headers={"Origin": "https://evil.example"}, timeout=30
         )
         assert response.status_code == 403
+
+
+def test_with_memory_of_hot_pages_a_publish_and_a_sign_up_are_seen_within_the_second(
+    remembering_servers, content
+):
+    """docs/architecture.md, "Caching": each process may answer a hot page from its memory for
+    PAGE_CACHE_LOCAL_SECONDS (1 s) after it fetched it from Redis, so a change committed on one
+    server shows on every other within that second."""
+    first, second = remembering_servers
+    article, meetup = content["article"], content["meetup"]
+    for _ in range(6):  # hot on the second server, in both of its workers' memory
+        for url in (article.url, meetup.url):
+            assert requests.get(second + url, timeout=30).status_code == 200
+    assert "Eerste versie" in requests.get(second + article.url, timeout=30).text
+    assert "nog 50 plaatsen vrij" in requests.get(second + meetup.url, timeout=30).text
+
+    article.title = "Tweede versie"
+    article.save_revision()
+    publish_through(first, article)  # committed when the admin answers
+    assert seconds_until(second + article.url, "Tweede versie", limit=5) < 1.5
+
+    visitor = requests.Session()
+    done = visitor.post(
+        first + meetup.url,
+        signup_form_data(email="eerste@example.org"),
+        headers={"Origin": first},
+        timeout=30,
+    )  # the 303 leads to the thank-you page, which is never kept: the visitor's own result
+    assert done.status_code == 200 and "eerste@example.org" in done.text
+    assert "X-Page-Cache" not in done.headers
+    assert seconds_until(second + meetup.url, "nog 49 plaatsen vrij", limit=5) < 1.5
