@@ -1,12 +1,16 @@
 """Sign-ups in the Wagtail admin: only meet-up organisers see personal data (issue 5)."""
 
 import csv
+import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.db import transaction
 from django.urls import reverse
+from wagtail.models import ReferenceIndex
 
 from events.models import SignUp
 from tests.support.factories import MeetupIndexPageFactory, MeetupPageFactory, SignUpFactory
@@ -158,3 +162,13 @@ def test_a_meetups_usage_in_the_admin_does_not_list_the_people_signed_up(
     usage = client.get(reverse("wagtailadmin_pages:usage", args=[meetup.pk]))
     assert usage.status_code == 200
     assert "Dirk de Usage" not in usage.content.decode()
+
+
+def test_the_usage_rows_written_for_sign_ups_before_are_forgotten(meetup, signups):
+    """Rows the worker wrote while sign-ups were indexed: the migration removes them."""
+    migration = importlib.import_module("events.migrations.0008_forget_signup_references")
+    with transaction.atomic():
+        ReferenceIndex.create_or_update_for_object(signups[0])
+    assert ReferenceIndex.get_references_to(meetup).exists()
+    migration.forget(apps, None)
+    assert not ReferenceIndex.get_references_to(meetup).exists()
