@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from movement import i18n
 from movement.blocks import BodyBlock
 from movement.models import VOCABULARY_SEARCH_FIELDS, VocabularyMixin, default_locale_themes
 from movement.outbox import OutgoingEmail
@@ -413,5 +414,5 @@ def upcoming_meetups(stream=None, limit=None, locale=None):
         .order_by("start", "pk")
     )
     if stream is not None:
-        meetups = meetups.filter(streams__translation_key=stream.translation_key)
+        meetups = meetups.filter(streams__in=i18n.translation_ids(stream))
     return meetups[:limit] if limit else meetups

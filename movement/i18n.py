@@ -41,3 +41,20 @@ def home_alternates(request):
         return _translation_urls(homes, request)
 
     return pagecache.cached("home-alternates", build, site.pk)
+
+
+def translation_ids(page):
+    """The ids of `page` and of its translations, drafts included, kept under the content
+    generation. Cross-references are stored against the Dutch original and matched on
+    `translation_key`; matching on these ids instead spares the database joining the page
+    table again (a new translation that nothing can link to yet needs no new generation:
+    linking a page to it means publishing that page)."""
+
+    def build():
+        return list(
+            Page.objects.filter(translation_key=page.translation_key)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+
+    return pagecache.cached("translation-ids", build, page.translation_key)

@@ -12,10 +12,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PreviewableMixin
+from wagtail.models import Page, PreviewableMixin, Site
 from wagtail.search import index
 
 from movement import blocks as body_blocks
+from movement import i18n, pagecache
 from movement.blocks import BodyBlock, plain_text_of
 from movement.listing import redirect_old_names
 from movement.models import (
@@ -188,18 +189,32 @@ class StreamPage(VocabularyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        participants = ParticipantPage.for_stream(self)
-        context["participants"] = participants[:12]
-        context["participant_count"] = participants.count()
+        # The first twelve participants and how many there are in all, in one query.
+        participants = list(
+            ParticipantPage.for_stream(self).annotate(total=models.Window(models.Count("pk")))[:12]
+        )
+        context["participants"] = participants
+        context["participant_count"] = participants[0].total if participants else 0
         context["articles"] = ArticlePage.listing(self.locale).descendant_of(self)[:6]
         context["meetups"] = upcoming_meetups(stream=self, limit=4)
-        context["themes"] = in_active_locale(self.themes.select_related("locale"))
-        context["participant_index"] = (
-            ParticipantIndexPage.objects.live().filter(locale=self.locale).first()
-        )
+        context["themes"] = in_active_locale(self.themes.all())
+        context["participant_index_url"] = self.participant_index_url(request)
         context.setdefault("join_form", self.join_form_class())
         context["joined"] = request.GET.get("aangemeld") == "1"
         return context
+
+    def participant_index_url(self, request):
+        """The participant list in this page's language ("" if there is none), kept under the
+        content generation."""
+        site = Site.find_for_request(request)
+
+        def build():
+            index = ParticipantIndexPage.objects.live().filter(locale=self.locale).first()
+            return index.get_url(request) if index else ""
+
+        return pagecache.cached(
+            "participant-index-url", build, site.pk if site else 0, self.locale_id
+        )
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
@@ -510,7 +525,7 @@ class ParticipantPage(VocabularyMixin, Page):
 
     @classmethod
     def for_stream(cls, stream):
-        return cls.listing(stream.locale).filter(streams__translation_key=stream.translation_key)
+        return cls.listing(stream.locale).filter(streams__in=i18n.translation_ids(stream))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

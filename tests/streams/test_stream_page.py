@@ -1,0 +1,84 @@
+"""A stream's page shows its participants (the first twelve, how many in all, a link to the rest)
+and its upcoming meet-ups, in either language: links are stored against the Dutch stream."""
+
+import pytest
+
+from streams.models import ParticipantPage
+from tests.conftest import publish, translate
+from tests.support.factories import (
+    MeetupIndexPageFactory,
+    MeetupPageFactory,
+    ParticipantIndexPageFactory,
+    ParticipantPageFactory,
+    StreamIndexPageFactory,
+    StreamPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def care(home):
+    streams = StreamIndexPageFactory(parent=home, title="Stromen", slug="stromen")
+    care = StreamPageFactory(parent=streams, title="Langdurige zorg", slug="langdurige-zorg")
+    youth = StreamPageFactory(parent=streams, title="Jeugd", slug="jeugd")
+    participants = ParticipantIndexPageFactory(parent=home)
+    for n in range(13):
+        participant = ParticipantPageFactory(parent=participants, title=f"Zorgorganisatie {n:02}")
+        participant.streams.set([care])
+        publish(participant)
+    other = ParticipantPageFactory(parent=participants, title="Alleen jeugd")
+    other.streams.set([youth])
+    publish(other)
+    meetups = MeetupIndexPageFactory(parent=home)
+    meetup = MeetupPageFactory(parent=meetups, title="Zorg in de wijk")
+    meetup.streams.set([care])
+    publish(meetup)
+    MeetupPageFactory(parent=meetups, title="Jong in Kampen").streams.set([youth])
+    return {
+        "streams": streams,
+        "care": care,
+        "participants": participants,
+        "meetups": meetups,
+        "meetup": meetup,
+    }
+
+
+def test_a_stream_shows_twelve_participants_how_many_and_a_link_to_all(client, care):
+    html = client.get("/stromen/langdurige-zorg/").content.decode()
+    assert "13 deelnemende organisaties" in html
+    assert "Zorgorganisatie 11" in html and "Zorgorganisatie 12" not in html
+    assert "Alleen jeugd" not in html
+    assert 'href="/deelnemers/?stroom=langdurige-zorg"' in html
+    assert "Zorg in de wijk" in html and "Jong in Kampen" not in html
+
+
+def test_the_english_stream_shows_the_translations_linked_to_the_dutch_stream(
+    client, care, locales
+):
+    en = locales["en"]
+    translate(care["streams"], en, title="Streams", slug="streams")
+    translate(care["care"], en, title="Long-term care", slug="long-term-care")
+    translate(care["participants"], en, title="Participants", slug="participants")
+    dutch = ParticipantPage.objects.get(title="Zorgorganisatie 00")
+    participant = translate(dutch, en, title="Care organisation 00")
+    assert list(participant.streams.all()) == [care["care"]]  # the Dutch stream
+    translate(care["meetups"], en, title="Meet-ups", slug="meet-ups")
+    translate(care["meetup"], en, title="Care in the neighbourhood")
+
+    html = client.get("/en/streams/long-term-care/").content.decode()
+    assert "1 participating organisation" in html
+    assert "Care organisation 00" in html and "Zorgorganisatie" not in html
+    assert "Care in the neighbourhood" in html
+    assert "?stroom=" not in html  # all of them are shown
+
+
+def test_a_participant_that_joins_the_stream_shows_at_once(client, care):
+    assert (
+        "14 deelnemende organisaties"
+        not in client.get("/stromen/langdurige-zorg/").content.decode()
+    )
+    newcomer = ParticipantPage.objects.get(title="Alleen jeugd")
+    newcomer.streams.add(care["care"])
+    publish(newcomer)
+    assert "14 deelnemende organisaties" in client.get("/stromen/langdurige-zorg/").content.decode()
