@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from events import ics
 from events.models import EmailKind, MeetupIndexPage, SignUp
-from movement.outbox import cancel_pending, for_object, queue_mail
+from movement.outbox import cancel_pending, for_object, queue_mail, rewrite_mail
 from movement.urls_public import page_url
 
 SUBJECTS = {
@@ -32,18 +32,20 @@ WITH_CALENDAR_FILE = {
 
 def cancel_url(signup, meetup):
     """The personal cancel link, on the public base URL (never a localhost Site record)."""
-    index = meetup.get_parent().specific
-    if not isinstance(index, MeetupIndexPage):  # pragma: no cover - page tree rules forbid it
+    index = MeetupIndexPage.objects.parent_of(meetup).first()
+    if index is None:  # pragma: no cover - page tree rules forbid it
         index = signup.meetup.get_parent().specific
     return page_url(index) + index.reverse_subpage("cancel", args=[signup.cancel_token])
 
 
-def compose(signup, kind):
+def compose(signup, kind, meetup=None):
     """The keyword arguments of movement.outbox.queue_mail for this sign-up and kind, rendered in
     the sign-up's language. The subject holds the meet-up's title (editors' text), never what a
-    visitor typed."""
+    visitor typed. `meetup`: the page the visitor signed up on, if the caller has it (it is the
+    one in the sign-up's language)."""
     with translation.override(signup.language), timezone.override(settings.TIME_ZONE):
-        meetup = signup.meetup.in_language(signup.language)
+        if meetup is None or meetup.locale.language_code != signup.language:
+            meetup = signup.meetup.in_language(signup.language)
         has_place = signup.status == SignUp.Status.CONFIRMED
         online_url = signup.meetup.online_url if has_place else ""
         meetup_url = page_url(meetup)
@@ -76,9 +78,15 @@ def compose(signup, kind):
     return mail
 
 
-def send(signup, kind):
+def send(signup, kind, meetup=None):
     """Put the e-mail of this kind for this sign-up in the outbox (sent after commit)."""
-    return queue_mail(**compose(signup, kind), kind=str(kind), related_object=signup)
+    return queue_mail(**compose(signup, kind, meetup), kind=str(kind), related_object=signup)
+
+
+def rewrite(queued, signup, kind, meetup=None):
+    """Before the commit: the e-mail queued by `send` becomes one of this kind (the sign-up
+    turned out to have a place after all, or not)."""
+    return rewrite_mail(queued, **compose(signup, kind, meetup), kind=str(kind))
 
 
 def withdraw(signup):

@@ -1,16 +1,25 @@
 """The sign-up rules: who gets a place, who waits, who moves up. One transaction each.
 
-Every decision locks the meet-up's row first (SELECT ... FOR UPDATE on PostgreSQL), so two
-visitors who submit at the same moment for the last place are served one after the other and
-capacity is never exceeded. SQLite serialises writers on its own. Sign-ups, capacity and status
-live on the Dutch original of a meet-up; a sign-up on the English page counts there too.
+Every decision is taken holding the meet-up's row lock (SELECT ... FOR NO KEY UPDATE on
+PostgreSQL), so two visitors who submit at the same moment for the last place are served one
+after the other and capacity is never exceeded. SQLite serialises writers on its own. Sign-ups,
+capacity and status live on the Dutch original of a meet-up; a sign-up on the English page
+counts there too.
+
+A new address (nearly every sign-up) writes its rows first, the sign-up with the status the
+places suggested and its e-mail with its task, and only then waits for the lock, to count the
+places and commit: the lock is held for two statements, not for the whole sign-up, so a busy
+meet-up serves its sign-ups one after another quickly. The rows are invisible to others until
+the commit; when the count under the lock says otherwise (the last places went meanwhile), the
+status and the e-mail are corrected before the commit.
 """
 
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,6 +28,7 @@ from django.utils.translation import ngettext
 
 from events import emails
 from events.models import EmailKind, MeetupPage, SignUp, new_cancel_token
+from movement import pagecache
 
 logger = logging.getLogger(__name__)
 
@@ -98,18 +108,115 @@ class RegistrationClosed(Exception):
         self.state = state
 
 
+# What registration_state reads of a meet-up: all on the meet-up's own row.
+DECISION_FIELDS = (
+    "status",
+    "start",
+    "end",
+    "registration_opens",
+    "registration_closes",
+    "capacity",
+    "waiting_list",
+)
+
+
 def _lock(meetup):
-    """The source meet-up, re-read under a row lock that lasts until the transaction ends."""
-    return MeetupPage.objects.select_for_update(of=("self",)).get(pk=meetup.source.pk)
+    """The source meet-up, re-read under a row lock that lasts until the transaction ends.
+
+    FOR NO KEY UPDATE: it excludes every other decision (and an editor's save of the page),
+    but not the key-share lock a new sign-up's foreign key takes while it waits its turn."""
+    return MeetupPage.objects.select_for_update(of=("self",), no_key=True).get(pk=meetup.source.pk)
 
 
-@transaction.atomic
+def _lock_for_decision(meetup):
+    """Like _lock, for a sign-up: only what registration_state reads (one narrow row)."""
+    row = (
+        MeetupPage.objects.select_for_update(no_key=True)
+        .filter(pk=meetup.source.pk)
+        .values(*DECISION_FIELDS)
+        .get()
+    )
+    return SimpleNamespace(**row)
+
+
+def _status_for(state):
+    return SignUp.Status.CONFIRMED if state.code == "open" else SignUp.Status.WAITING
+
+
 def sign_up(meetup, *, name, email, role, organisation="", access_needs="", remarks="", language):
     """Sign someone up. Returns the SignUp; raises RegistrationClosed when that is not possible.
 
     `email` is normalised already (the form does it: movement.validators.normalise_email).
     The same address twice for one meet-up makes no second sign-up: the confirmation (or
-    waiting-list e-mail) goes out again and the caller cannot tell the difference."""
+    waiting-list e-mail) goes out again and the caller cannot tell the difference.
+    `meetup` is the page the visitor used (either language)."""
+    fields = {
+        "name": name,
+        "role": role,
+        "organisation": organisation,
+        "access_needs": access_needs,
+        "remarks": remarks,
+        "language": language,
+    }
+    source = meetup.source
+    seen = SignUp.objects.filter(meetup=source).aggregate(
+        confirmed=Count("pk", filter=Q(status=SignUp.Status.CONFIRMED)),
+        mine=Count("pk", filter=Q(email=email)),
+    )
+    if not seen["mine"]:
+        guess = registration_state(source, confirmed=seen["confirmed"])
+        if guess.accepts_signups:
+            try:
+                return _sign_up_new(meetup, email, fields, guess)
+            except IntegrityError:
+                pass  # the same address from another request at the same moment: see below
+    return _sign_up_again(meetup, email, fields)
+
+
+@transaction.atomic
+def _sign_up_new(meetup, email, fields, guess):
+    """A new address: its rows first, then the lock, only to count and decide (module doc)."""
+    source = meetup.source
+    signup = SignUp(meetup=source, email=email, status=_status_for(guess), **fields)
+    signup.pages_refreshed_by_registration = True  # below, once the places are known
+    signup.save()  # a second request with this address waits here, then fails: IntegrityError
+    queued = emails.send(signup, _email_kind_for(signup), meetup=meetup)
+    locked = _lock_for_decision(source)
+    confirmed = None  # others with a place, committed before this request got the lock
+    if locked.capacity is not None:
+        confirmed = (
+            SignUp.objects.filter(meetup=source, status=SignUp.Status.CONFIRMED)
+            .exclude(pk=signup.pk)
+            .count()
+        )
+    state = registration_state(locked, confirmed=confirmed)
+    if not state.accepts_signups:
+        raise RegistrationClosed(state)  # and nothing written above is kept
+    if _status_for(state) != signup.status:  # the places went (or came back) meanwhile
+        signup.status = _status_for(state)
+        signup.save(update_fields=["status"])
+        emails.rewrite(queued, signup, _email_kind_for(signup), meetup=meetup)
+    if signup.status == SignUp.Status.CONFIRMED:
+        refresh_cached_pages(
+            source.translation_key, locked.capacity, None if confirmed is None else confirmed + 1
+        )
+    del signup.pages_refreshed_by_registration  # later saves of this object refresh as usual
+    return signup
+
+
+def refresh_cached_pages(translation_key, capacity, confirmed=None):
+    """A meet-up's confirmed places changed (`confirmed` now, if known): once committed, its page
+    in both languages is refreshed, and the listings and home page sections whose cards say
+    "Full" only when it turned full or no longer full. Nothing else."""
+    pagecache.invalidate_tag_on_commit("meetup-places", translation_key)
+    if capacity is not None and confirmed is not None and capacity - 1 <= confirmed <= capacity:
+        pagecache.invalidate_tag_on_commit("meetup-full", translation_key)
+
+
+@transaction.atomic
+def _sign_up_again(meetup, email, fields):
+    """An address that signed up before (or a meet-up that takes no sign-ups now): the lock
+    first, then the decision, as for every other change."""
     locked = _lock(meetup)
     state = registration_state(locked)
     existing = SignUp.objects.select_for_update().filter(meetup=locked, email=email).first()
@@ -120,16 +227,7 @@ def sign_up(meetup, *, name, email, role, organisation="", access_needs="", rema
         raise RegistrationClosed(state)
     if not state.accepts_signups:
         raise RegistrationClosed(state)
-    status = SignUp.Status.CONFIRMED if state.code == "open" else SignUp.Status.WAITING
-    fields = {
-        "name": name,
-        "role": role,
-        "organisation": organisation,
-        "access_needs": access_needs,
-        "remarks": remarks,
-        "language": language,
-        "status": status,
-    }
+    fields = {**fields, "status": _status_for(state)}
     if existing is not None:  # signed up before and cancelled: a fresh sign-up at the back
         for field, value in fields.items():
             setattr(existing, field, value)
@@ -141,7 +239,7 @@ def sign_up(meetup, *, name, email, role, organisation="", access_needs="", rema
         signup = existing
     else:
         signup = SignUp.objects.create(meetup=locked, email=email, **fields)
-    emails.send(signup, _email_kind_for(signup))
+    emails.send(signup, _email_kind_for(signup), meetup=meetup)
     return signup
 
 

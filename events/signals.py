@@ -20,18 +20,18 @@ def refresh_places_left(sender, instance, raw=False, created=False, **kwargs):
     listings and home page sections whose cards say "Full". Nothing else."""
     if raw or (created and instance.status == SignUp.Status.WAITING):
         return  # one more on the waiting list: no page shows how many
+    if getattr(instance, "pages_refreshed_by_registration", False):
+        return  # a new sign-up: registration.sign_up refreshes them once it knows the places
     meetup = MeetupPage.objects.filter(pk=instance.meetup_id).values("translation_key", "capacity")
     meetup = meetup.first()
     if meetup is None:
         return
-    key, capacity = meetup["translation_key"], meetup["capacity"]
-    pagecache.invalidate_tag_on_commit("meetup-places", key)
-    if capacity is not None and instance.status != SignUp.Status.WAITING:
+    confirmed = None
+    if meetup["capacity"] is not None and instance.status != SignUp.Status.WAITING:
         confirmed = SignUp.objects.filter(
             meetup_id=instance.meetup_id, status=SignUp.Status.CONFIRMED
         ).count()
-        if capacity - 1 <= confirmed <= capacity:
-            pagecache.invalidate_tag_on_commit("meetup-full", key)
+    registration.refresh_cached_pages(meetup["translation_key"], meetup["capacity"], confirmed)
 
 
 @receiver(pre_save, sender=MeetupPage)

@@ -11,6 +11,7 @@ Public API (other apps code against this):
 
     queue_mail(to, subject, body, *, html_body=None, headers=None, attachments=None,
                kind="", related_object=None) -> OutgoingEmail
+    rewrite_mail(email, to, subject, body, ...) -> OutgoingEmail  # before the commit only
     cancel_pending(related_object, kinds=None) -> int   # e.g. a sign-up was cancelled
     for_object(related_object) -> QuerySet[OutgoingEmail]
     deliver(email_id) -> bool                           # send one row now
@@ -200,30 +201,8 @@ def queue_mail(
 
     `to` is one address (validated by the form that took it); a header with a line break is a
     programming error and raises ValueError. The subject is folded onto one line."""
-    if not to or CONTROL_CHARACTERS.search(to):
-        raise ValueError(f"Not a single e-mail address: {to!r}")
-    for name, value in (headers or {}).items():
-        if CONTROL_CHARACTERS.search(f"{name}{value}"):
-            raise ValueError(f"Header {name!r} has a control character")
-    stored_attachments = [
-        {
-            "filename": filename,
-            "content": base64.b64encode(
-                content.encode() if isinstance(content, str) else content
-            ).decode("ascii"),
-            "mimetype": mimetype,
-        }
-        for filename, content, mimetype in (attachments or [])
-    ]
-    email = OutgoingEmail(
-        to=to,
-        subject=single_line(subject)[:255],
-        body=body,
-        html_body=html_body or "",
-        headers=dict(headers or {}),
-        attachments=stored_attachments,
-        kind=kind,
-    )
+    fields = _message_fields(to, subject, body, html_body, headers, attachments)
+    email = OutgoingEmail(**fields, kind=kind)
     if related_object is not None:
         email.content_type = ContentType.objects.get_for_model(
             related_object, for_concrete_model=False
@@ -235,6 +214,44 @@ def queue_mail(
     else:
         transaction.on_commit(lambda: enqueue(email.pk), robust=True)
     return email
+
+
+def rewrite_mail(
+    email, to, subject, body, *, html_body=None, headers=None, attachments=None, kind=""
+):
+    """Replace the message of a mail queued earlier in the same transaction (its task stays):
+    the caller learnt something before committing, e.g. a sign-up is on the waiting list after
+    all. Same rules as queue_mail."""
+    fields = _message_fields(to, subject, body, html_body, headers, attachments)
+    for name, value in {**fields, "kind": kind}.items():
+        setattr(email, name, value)
+    email.save(update_fields=[*fields, "kind"])
+    return email
+
+
+def _message_fields(to, subject, body, html_body, headers, attachments):
+    if not to or CONTROL_CHARACTERS.search(to):
+        raise ValueError(f"Not a single e-mail address: {to!r}")
+    for name, value in (headers or {}).items():
+        if CONTROL_CHARACTERS.search(f"{name}{value}"):
+            raise ValueError(f"Header {name!r} has a control character")
+    return {
+        "to": to,
+        "subject": single_line(subject)[:255],
+        "body": body,
+        "html_body": html_body or "",
+        "headers": dict(headers or {}),
+        "attachments": [
+            {
+                "filename": filename,
+                "content": base64.b64encode(
+                    content.encode() if isinstance(content, str) else content
+                ).decode("ascii"),
+                "mimetype": mimetype,
+            }
+            for filename, content, mimetype in (attachments or [])
+        ],
+    }
 
 
 def tasks_share_the_transaction():

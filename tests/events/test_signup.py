@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from icalendar import Calendar
 
+from events import registration
 from events.models import MeetupPage, SignUp
 from movement.outbox import OutgoingEmail, deliver
 from tests.conftest import translate
@@ -155,6 +156,35 @@ def test_full_meetup_puts_people_on_the_waiting_list(client, meetup, post_signup
     assert not message.attachments
     assert "meet.example.org/geheim" not in message.body
     assert SignUp.objects.filter(status="confirmed").count() == 2
+
+
+@pytest.mark.parametrize(
+    "taken, guess, status, subject",
+    [
+        (2, "open", "waiting", "Op de wachtlijst: Meet-up bij Het 8ste Werk"),
+        (0, "waiting_list", "confirmed", "Aangemeld: Meet-up bij Het 8ste Werk"),
+    ],
+)
+def test_a_sign_up_that_guessed_the_places_wrong_is_corrected_before_it_commits(
+    meetup, django_capture_on_commit_callbacks, taken, guess, status, subject
+):
+    """A new address writes its rows with the status the places suggested, then counts under
+    the meet-up's lock (events/registration.py): when the places went (or came back) in
+    between, the sign-up and its one e-mail say what the count decided."""
+    SignUpFactory.create_batch(taken, meetup=meetup)
+    fields = {"name": "Bram", "role": "relative", "organisation": "", "access_needs": ""}
+    fields |= {"remarks": "", "language": "nl"}
+    with django_capture_on_commit_callbacks(execute=True):
+        signup = registration._sign_up_new(
+            meetup, "bram@example.org", fields, registration.RegistrationState(guess)
+        )
+    assert SignUp.objects.get(pk=signup.pk).status == status
+    assert SignUp.objects.filter(status="confirmed").count() == min(taken + 1, 2)
+    (email,) = OutgoingEmail.objects.all()
+    assert email.kind == {"waiting": "waiting", "confirmed": "confirmation"}[status]
+    (message,) = mail.outbox
+    assert message.subject == subject
+    assert bool(message.attachments) == (status == "confirmed")
 
 
 def test_cancelling_frees_the_place_for_the_first_on_the_waiting_list(client, meetup, post_signup):
