@@ -95,12 +95,16 @@ NOT_STORED_HEADERS = {"x-page-cache", "set-cookie"}
 
 
 # The language a path's first segment selects: Django's answer (get_language_from_path), kept
-# for every segment, where Django's own cache keeps only those that are languages.
+# for every segment, where Django's own cache keeps only those that are languages. The segment is
+# found with Django's own pattern (compiled here: Django's is a lazy object, slower to call).
 _path_languages = {}
+_LANGUAGE_PREFIX = re.compile(
+    trans_real.language_code_prefix_re.pattern, trans_real.language_code_prefix_re.flags
+)
 
 
 def path_language(path_info):
-    match = trans_real.language_code_prefix_re.match(path_info)
+    match = _LANGUAGE_PREFIX.match(path_info)
     if match is None:
         return settings.LANGUAGE_CODE
     try:
