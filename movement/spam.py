@@ -53,15 +53,33 @@ def rate_limit(scope):
 _cache_down = False
 
 
+def _redis():
+    """The Redis client behind the default cache (django-redis), or None for another cache."""
+    get_client = getattr(getattr(cache, "client", None), "get_client", None)
+    return get_client(write=True) if get_client else None
+
+
+def _add_one(key, timeout):
+    redis = _redis()
+    if redis is not None:
+        # One round trip: the counter is made with its expiry if new, and counted, atomically.
+        raw = cache.make_key(key)
+        pipe = redis.pipeline(transaction=True)
+        pipe.set(raw, 0, ex=timeout, nx=True)
+        pipe.incr(raw)
+        return pipe.execute()[1]
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        return 1 if cache.add(key, 1, timeout=timeout) else None
+
+
 def _count(key, window_seconds):
     """Add one to the counter; None when the cache cannot count (Redis down)."""
     global _cache_down  # noqa: PLW0603 - one flag per process, to log an outage once
     try:
-        cache.add(key, 0, timeout=window_seconds + 5)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr (or, with django-redis, ignored error)
-            count = 1 if cache.add(key, 1, timeout=window_seconds + 5) else None
+        count = _add_one(key, window_seconds + 5)
     except Exception:  # noqa: BLE001 - a broken cache must never break a form
         count = None
     if count is None:

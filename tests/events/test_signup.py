@@ -2,11 +2,15 @@
 
 import datetime as dt
 import json
+import os
 import re
+import socket
+import uuid
 from html import unescape
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from icalendar import Calendar
@@ -323,6 +327,43 @@ def test_rate_limit_gives_a_readable_429_in_the_page_language(
     ) % {"minutes": 10}
     assert english_too_many in unescape(english_blocked.content.decode())
     assert SignUp.objects.count() == 2
+
+
+def redis_reachable():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="needs Redis at 127.0.0.1:6379")
+def test_with_redis_the_rate_limit_counts_there_and_each_window_expires(
+    meetup, post_signup, settings
+):
+    prefix = f"test-{uuid.uuid4().hex[:8]}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', 5)}",
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "signup": (2, 600)}
+    try:
+        statuses = [
+            post_signup(meetup, email=f"p{n}@example.org", follow=False).status_code
+            for n in range(3)
+        ]
+        assert statuses == [303, 303, 429]
+        redis = cache.client.get_client(write=True)
+        (key,) = redis.keys(f"{prefix}:*ratelimit:signup:*")
+        assert int(redis.get(key)) == 3
+        assert 600 < redis.ttl(key) <= 605
+    finally:
+        cache.client.get_client(write=True).delete(*cache.client.get_client().keys(f"{prefix}:*"))
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 def test_signing_up_on_the_english_page_counts_on_the_dutch_meetup_and_mails_in_english(
