@@ -1,10 +1,13 @@
 """The meet-up listing's facets, on the one listing engine (movement.listing)."""
 
-from django.db.models import Q
+from django.db.models import Min, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from events.models import MeetupPage
+from movement import pagecache
 from movement.kinds import Kind, register
 from movement.listing import Facet, Listing
 from streams.listings import province_facet, stream_facet_by_link, theme_facet, themes_in
@@ -16,8 +19,20 @@ IN_PERSON = ~Q(venue_name="") & ~Q(status=MeetupPage.Status.MOVED_ONLINE)
 MODES = {"in_person": (_("Op locatie"), IN_PERSON), "online": (_("Online"), ONLINE)}
 
 
-def month_facet(meetups):
-    months = meetups.order_by().datetimes("start", "month")
+def months_of(meetups):
+    """([first day of each month with meet-ups], the earliest end among them)."""
+    rows = (
+        meetups.order_by()
+        .annotate(month=TruncMonth("start"))
+        .values("month")
+        .annotate(until=Min("end"))
+        .order_by("month")
+    )
+    months = [row["month"] for row in rows]
+    return months, min((row["until"] for row in rows), default=None)
+
+
+def month_facet(months):
     return Facet(
         "maand",
         _("Maand"),
@@ -37,16 +52,38 @@ def mode_facet():
     )
 
 
-def meetup_filters(params, meetups, streams, locale):
-    """Meet-ups by stream, theme, province, month and form (on location or online)."""
+def still_upcoming(found):
+    """A kept value about upcoming meet-ups holds until the first of them ends."""
+    return found[1] is None or timezone.now() < found[1]
+
+
+def meetup_filters(params, meetups, streams, locale, cache_as=None):
+    """Meet-ups by stream, theme, province, month and form (on location or online).
+
+    With `cache_as` (upcoming meet-ups only: rows leave as they end, none arrive without a
+    publish), the months and counts are kept under the content generation until the first of
+    the meet-ups counted ends."""
+    if cache_as is None:
+        months, _until = months_of(meetups)
+    else:
+        months, _until = pagecache.cached(
+            "meetup-months", lambda: months_of(meetups), *cache_as, fresh=still_upcoming
+        )
     facets = [
         stream_facet_by_link(streams),
         theme_facet(themes_in(locale)),
         province_facet(PROVINCES),
-        month_facet(meetups),
+        month_facet(months),
         mode_facet(),
     ]
-    return Listing(params, meetups, facets, per_page=PER_PAGE)
+    return Listing(
+        params,
+        meetups,
+        facets,
+        per_page=PER_PAGE,
+        cache_as=cache_as,
+        expires=Min("end") if cache_as is not None else None,
+    )
 
 
 def register_kinds():

@@ -16,8 +16,11 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponsePermanentRedirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from movement import pagecache
 
 PER_PAGE = 12
 PAGE_PARAM = "pagina"
@@ -143,10 +146,15 @@ class Facet:
         return queryset.annotate(**self.annotate).filter(self.condition())
 
     def set_counts(self, counts):
+        """`counts`: one number per choice, in the choices' order."""
         self.options = [
-            Option(value, label, counts.get(key, 0), value == self.selected)
-            for value, label, key in self.choices
+            Option(value, label, count, value == self.selected)
+            for (value, label, _key), count in zip(self.choices, counts, strict=True)
         ]
+
+    def signature(self):
+        """What the counts of this facet depend on besides the rows: its options and selection."""
+        return (self.param, self.selected, tuple(value for value, _label, _key in self.choices))
 
     @property
     def visible_options(self):
@@ -164,10 +172,27 @@ class Listing:
 
     `fixed` are parameters every link of the listing keeps (the search words). `objects`, when
     given, is what gets paginated instead of the filtered queryset (the search page pages through
-    its ranked results, which it builds from `results`)."""
+    its ranked results, which it builds from `results`); `show()` sets it to the results' own rows,
+    ordered and annotated for display, so the total counted with the facets is their count.
+
+    `cache_as` (parts that name the unfiltered queryset, e.g. ``("articles", locale.pk)``) keeps
+    the counts under the content generation (``pagecache.cached``), per selection and options.
+    Only for rows that change with content: a publish, unpublish, move or a watched model's save
+    (not sign-ups, not time). `expires`, an aggregate such as ``Min("end")``, names the moment the
+    rows may change on their own (a meet-up that ends leaves the upcoming list): kept counts are
+    used only before it."""
 
     def __init__(
-        self, params, queryset, facets, *, per_page=PER_PAGE, fixed=None, ignore_invalid=False
+        self,
+        params,
+        queryset,
+        facets,
+        *,
+        per_page=PER_PAGE,
+        fixed=None,
+        ignore_invalid=False,
+        cache_as=None,
+        expires=None,
     ):
         self.params = params
         self.fixed = {name: value for name, value in (fixed or {}).items() if value}
@@ -180,7 +205,16 @@ class Listing:
         self.results = self.filtered()
         self.per_page = per_page
         self.objects = None
+        self.objects_are_results = False
+        self.cache_as = cache_as
+        self.expires = expires
         self.total = None  # set by count_facets()
+
+    def show(self, objects):
+        """Page through `objects`: the results' rows, ordered and annotated for display."""
+        self.objects = objects
+        self.objects_are_results = True
+        return self
 
     def filtered(self, skip=None):
         queryset = self.base
@@ -190,7 +224,27 @@ class Listing:
         return queryset
 
     def count_facets(self):
-        """Count the options of every facet, each with the other facets applied.
+        """Count the options of every facet, each with the other facets applied (see `counts`),
+        from the cache when the listing says what it is (`cache_as`)."""
+        if self.cache_as is None:
+            found = self.counts()
+        else:
+            found = pagecache.cached(
+                "listing-counts",
+                self.counts,
+                *self.cache_as,
+                *(facet.signature() for facet in self.facets),
+                fresh=lambda found: found["until"] is None or timezone.now() < found["until"],
+            )
+        self.total = found["total"]
+        for facet in self.facets:
+            facet.set_counts(found["facets"][facet.param])
+            for option in facet.options:
+                option.url = self.url(**{facet.param: option.value})
+        return self
+
+    def counts(self):
+        """{"total": n, "facets": {param: [count per choice]}, "until": when they may change}.
 
         Facets share queries by what they must be counted over: the unselected facets are all
         counted over the results (every selection applied) in one query, which also counts the
@@ -200,6 +254,8 @@ class Listing:
         selected = [facet for facet in self.facets if facet.selected]
         scopes = [(None, [facet for facet in self.facets if not facet.selected])]
         scopes += [(facet, [facet]) for facet in selected]
+        found = {"total": 0, "facets": {f.param: [0] * len(f.choices) for f in self.facets}}
+        untils = []
         for skip, facets in scopes:
             queryset = self.results if skip is None else self.filtered(skip=skip)
             annotations, aggregates = {}, {}
@@ -207,7 +263,9 @@ class Listing:
                 aggregates["total"] = Count("pk", distinct=True)
             for facet in facets:
                 if facet.grouped:
-                    facet.set_counts(self.grouped_counts(facet))
+                    counts, until = self.grouped_counts(facet)
+                    found["facets"][facet.param] = counts
+                    untils.append(until)
                     continue
                 annotations.update(facet.annotate)
                 for number, (_value, _label, key) in enumerate(facet.choices):
@@ -216,31 +274,38 @@ class Listing:
                     )
             if not aggregates:
                 continue
-            found = queryset.annotate(**annotations).order_by().aggregate(**aggregates)
+            if self.expires is not None:
+                aggregates["_until"] = self.expires
+            row = queryset.annotate(**annotations).order_by().aggregate(**aggregates)
+            untils.append(row.get("_until"))
             if skip is None:
-                self.total = found["total"] or 0
+                found["total"] = row["total"] or 0
             for facet in facets:
                 if not facet.grouped:
-                    facet.set_counts(
-                        {
-                            key: found[f"{facet.param}_{number}"] or 0
-                            for number, (_value, _label, key) in enumerate(facet.choices)
-                        }
-                    )
-        for facet in self.facets:
-            for option in facet.options:
-                option.url = self.url(**{facet.param: option.value})
-        return self
+                    found["facets"][facet.param] = [
+                        row[f"{facet.param}_{number}"] or 0 for number in range(len(facet.choices))
+                    ]
+        untils = [until for until in untils if until is not None]
+        found["until"] = min(untils, default=None)
+        return found
 
     def grouped_counts(self, facet):
+        """(count per choice, `expires` over the rows) with one GROUP BY query."""
+        extra = {"_until": self.expires} if self.expires is not None else {}
         rows = (
             self.filtered(skip=facet)
             .annotate(**facet.annotate)
             .order_by()
             .values(facet.lookup)
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk", distinct=True), **extra)
         )
-        return {row[facet.lookup]: row["n"] for row in rows}
+        by_key, untils = {}, []
+        for row in rows:
+            by_key[row[facet.lookup]] = row["n"]
+            if row.get("_until") is not None:
+                untils.append(row["_until"])
+        counts = [by_key.get(key, 0) for _value, _label, key in facet.choices]
+        return counts, min(untils, default=None)
 
     @property
     def invalid_filters(self):
@@ -273,8 +338,11 @@ class Listing:
     @cached_property
     def page(self):
         objects = self.results if self.objects is None else self.objects
+        paginator = Paginator(objects, self.per_page)
+        if self.total is not None and (self.objects is None or self.objects_are_results):
+            paginator.count = self.total  # counted with the facets: no COUNT query
         raw = self.params.get(PAGE_PARAM, "1")
-        return Paginator(objects, self.per_page).get_page(raw[:10] if isinstance(raw, str) else 1)
+        return paginator.get_page(raw[:10] if isinstance(raw, str) else 1)
 
     def pagination(self):
         """Links to the other pages, keeping the selection; None when there is one page."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
+from movement import pagecache
 from movement.kinds import registry
 from movement.listing import NEVER, Facet, Listing, redirect_old_names
 from movement.models import Theme
@@ -24,11 +25,16 @@ def published(kind, locale):
 
 
 def streams_in(locale):
-    """The published streams of one language, in the tree's order."""
+    """The published streams of one language, in the tree's order (kept under the content
+    generation)."""
     stream_kind = registry.stream_kind
     if stream_kind is None:
         return []
-    return list(published(stream_kind, locale).order_by("path"))
+    return pagecache.cached(
+        "theme-streams",
+        lambda: list(published(stream_kind, locale).defer_streamfields().order_by("path")),
+        locale.pk,
+    )
 
 
 def of_kind(kind, queryset):
@@ -66,8 +72,8 @@ def stream_facet(streams):
     return Facet(
         "stroom",
         _("Stroom"),
-        [(stream.slug, stream.title, in_stream(stream)) for stream in streams],
-        condition=lambda condition: condition,
+        [(stream.slug, stream.title, stream) for stream in streams],
+        condition=in_stream,
         all_label=_("Alle stromen"),
     )
 
@@ -84,12 +90,14 @@ def newest_first(pages):
     )
 
 
-def tagged_items(request, locale, tag_filter):
+def tagged_items(request, locale, tag_filter, name):
     """Everything published in `locale` that `tag_filter(queryset, kind)` selects, newest first,
     filtered by kind and stream and paged by the one listing engine (movement.listing).
 
-    One Page queryset covers every kind; only the pages on screen are fetched whole (per kind),
-    so the number of queries does not grow with the amount of content."""
+    One Page queryset covers every kind. Its counts and its order (ids and types, newest first)
+    change only with content: both are kept under the content generation, named by `name` (the
+    subject) and the selection. Only the pages on screen are fetched, one query per kind among
+    them, so the number of queries does not grow with the amount of content."""
     conditions = [of_kind(kind, tag_filter(published(kind, locale), kind)) for kind in registry]
     pages = (
         Page.objects.live().public().filter(locale=locale).filter(reduce(or_, conditions, NEVER))
@@ -99,15 +107,36 @@ def tagged_items(request, locale, tag_filter):
         pages,
         [kind_facet(registry), stream_facet(streams_in(locale))],
         per_page=PER_PAGE,
+        cache_as=("tagged", locale.pk, *name),
     )
-    listing.objects = newest_first(listing.results).defer_streamfields().specific()
+    order = pagecache.cached(
+        "tagged-order",
+        lambda: list(newest_first(listing.results).values_list("pk", "content_type_id")),
+        locale.pk,
+        *name,
+        *(facet.signature() for facet in listing.facets),
+    )
+    listing.show(order)
     context = listing.context()
     kinds = {kind.content_type.pk: kind for kind in registry}
+    shown = context["results"].object_list
+    pages = specific_pages(shown, kinds)
     context["items"] = [
-        {"kind": kinds.get(page.content_type_id), "page": page}
-        for page in context["results"].object_list
+        {"kind": kinds[type_id], "page": pages[pk]} for pk, type_id in shown if pk in pages
     ]
     return context
+
+
+def specific_pages(rows, kinds):
+    """{pk: page} for (pk, content type id) rows of registered kinds: one query per kind."""
+    by_kind = {}
+    for pk, type_id in rows:
+        by_kind.setdefault(type_id, []).append(pk)
+    found = {}
+    for type_id, pks in by_kind.items():
+        model = kinds[type_id].model
+        found.update(model.objects.filter(pk__in=pks).defer_streamfields().in_bulk())
+    return found
 
 
 def theme_index(request):
@@ -140,14 +169,24 @@ def theme_detail(request, slug):
     if redirect := redirect_old_names(request):
         return redirect
     locale = Locale.get_active()
-    theme = Theme.objects.filter(locale=locale, slug=slug).select_related("locale", "image").first()
-    if theme is None:
+    found = pagecache.cached("theme-page", lambda: theme_and_urls(locale, slug), locale.pk, slug)
+    if found is None:
         raise Http404(_("Dit thema bestaat niet."))
+    theme, alternate_urls = found
     context = tagged_items(
-        request, locale, lambda qs, kind: qs.filter(themes__translation_key=theme.translation_key)
+        request,
+        locale,
+        lambda qs, kind: qs.filter(themes__translation_key=theme.translation_key),
+        ("theme", theme.translation_key),
     )
-    context.update({"theme": theme, "alternate_urls": theme_translation_urls(theme)})
+    context.update({"theme": theme, "alternate_urls": alternate_urls})
     return render(request, "movement/theme_detail.html", context)
+
+
+def theme_and_urls(locale, slug):
+    """(the theme, its pages in every language) or None (kept: themes are a watched model)."""
+    theme = Theme.objects.filter(locale=locale, slug=slug).select_related("locale", "image").first()
+    return None if theme is None else (theme, theme_translation_urls(theme))
 
 
 def theme_translation_urls(theme):
@@ -185,6 +224,11 @@ def keyword_detail(request, slug):
     keyword = Tag.objects.filter(slug=slug).first()
     if keyword is None:
         raise Http404(_("Dit trefwoord bestaat niet."))
-    context = tagged_items(request, locale, lambda qs, kind: qs.filter(keywords__slug=keyword.slug))
+    context = tagged_items(
+        request,
+        locale,
+        lambda qs, kind: qs.filter(keywords__slug=keyword.slug),
+        ("keyword", keyword.slug),
+    )
     context["keyword"] = keyword
     return render(request, "movement/keyword_detail.html", context)

@@ -8,6 +8,7 @@ choices and querysets in.
 from django.db.models.functions import ExtractYear, Substr
 from django.utils.translation import gettext_lazy as _
 
+from movement import pagecache
 from movement.kinds import Kind, register
 from movement.listing import Facet, Listing
 from movement.models import Theme
@@ -48,7 +49,13 @@ def theme_facet(themes):
 
 
 def themes_in(locale):
-    return list(Theme.objects.filter(locale=locale).only("name", "slug", "translation_key"))
+    """The themes of one language, for filters (kept under the content generation: themes are
+    a watched model)."""
+    return pagecache.cached(
+        "themes-in",
+        lambda: list(Theme.objects.filter(locale=locale).only("name", "slug", "translation_key")),
+        locale.pk,
+    )
 
 
 def choice_facet(param, label, choices, lookup, all_label=None):
@@ -80,18 +87,20 @@ def year_facet(years):
 
 def article_years(queryset):
     years = queryset.annotate(year=ExtractYear("date")).order_by().values_list("year", flat=True)
-    return sorted(set(years), reverse=True)
+    return sorted(set(years.distinct()), reverse=True)
 
 
 def article_listing(params, articles, *, streams, kinds, locale):
-    """Articles by stream, kind (news, report, ...), theme and year."""
+    """Articles by stream, kind (news, report, ...), theme and year. `articles` are all published
+    articles in `locale`: their years and counts change only with content (pagecache.cached)."""
+    years = pagecache.cached("article-years", lambda: article_years(articles), locale.pk)
     facets = [
         stream_facet_by_path(streams),
         choice_facet("soort", _("Soort"), kinds, "kind", all_label=_("Alle soorten")),
         theme_facet(themes_in(locale)),
-        year_facet(article_years(articles)),
+        year_facet(years),
     ]
-    return Listing(params, articles, facets)
+    return Listing(params, articles, facets, cache_as=("articles", locale.pk))
 
 
 def participant_listing(params, participants, *, streams, provinces):

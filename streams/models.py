@@ -184,8 +184,19 @@ class StreamPage(VocabularyMixin, Page):
 
     @classmethod
     def in_locale(cls, locale):
-        """The published streams of one language, in the tree's order (for filters)."""
-        return list(cls.objects.live().public().filter(locale=locale).order_by("path"))
+        """The published streams of one language, in the tree's order (for filters; kept under
+        the content generation)."""
+        return pagecache.cached(
+            "streams-in-locale",
+            lambda: list(
+                cls.objects.live()
+                .public()
+                .filter(locale=locale)
+                .defer_streamfields()
+                .order_by("path")
+            ),
+            locale.pk,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -243,7 +254,7 @@ class ArticleIndexPage(Page):
         streams = StreamPage.in_locale(self.locale)
         listing = listings.article_listing(
             request.GET,
-            ArticlePage.listing(self.locale),
+            ArticlePage.listing(self.locale).defer_streamfields(),
             streams=streams,
             kinds=ArticlePage.Kind.choices,
             locale=self.locale,

@@ -123,15 +123,17 @@ def key(*parts):
     return digest[:40]
 
 
-def cached(name, build, *parts, timeout=None):
+def cached(name, build, *parts, timeout=None, fresh=None):
     """The result of `build()` for (name, parts), kept until the content generation changes;
-    memoised for the rest of the request."""
+    memoised for the rest of the request. `fresh(value)`, when given, says whether a kept value
+    still holds (one that can also change with time, e.g. until a meet-up ends): if not, it is
+    built again."""
 
     def fetch():
         lifetime = settings.PAGE_CACHE_SECONDS if timeout is None else timeout
         cache_key = f"derived:{generation()}:{name}:{key(*parts)}"
         value = cache.get(cache_key)
-        if value is None:
+        if value is None or (fresh is not None and not fresh(value)):
             value = build()
             cache.set(cache_key, value, lifetime)
         return value

@@ -1,6 +1,7 @@
 """The meet-up listing: order, archive, filters, series, iCal feeds, bounded queries (issue 5)."""
 
 import datetime as dt
+import time
 
 import pytest
 from django.utils import timezone
@@ -129,6 +130,40 @@ def test_full_meetup_card_says_so(client, index, world):
     kampen.save()
     SignUpFactory(meetup=kampen)
     assert "Vol, wachtlijst open" in client.get(index.url).content.decode()
+
+
+def test_a_card_turns_full_while_the_counts_are_kept(client, index, world):
+    """Counts are kept under the content generation; a sign-up does not change it, and the cards
+    (places, "full") are read from the database on every rendering."""
+    kampen = world["kampen"]
+    kampen.capacity = 1
+    kampen.save()
+    assert 'class="meetup-status"' not in client.get(index.url).content.decode()
+    SignUpFactory(meetup=kampen)
+    html = client.get(index.url).content.decode()
+    assert "Vol, wachtlijst open" in html
+    assert "4 meet-ups gevonden" in html
+
+
+def test_a_meetup_leaves_the_list_and_its_counts_the_moment_it_ends(client, index, world):
+    """No publish, no new generation: the kept counts and months hold only until the first
+    meet-up they counted ends."""
+    now = timezone.now()
+    ending = MeetupPageFactory(
+        parent=index, title="Bijna voorbij", start=now - dt.timedelta(hours=2), end=now
+    )
+    ending.end = timezone.now() + dt.timedelta(seconds=1.5)
+    ending.streams.set([world["streams"]["youth"]])
+    ending.save()
+    html = client.get(index.url).content.decode()
+    assert "Bijna voorbij" in html and "5 meet-ups gevonden" in html
+    assert '<option value="jeugd">Jeugd (3)</option>' in html
+
+    time.sleep(max(0.0, (ending.end - timezone.now()).total_seconds()) + 0.1)
+    html = client.get(index.url).content.decode()
+    assert "Bijna voorbij" not in html and "4 meet-ups gevonden" in html
+    assert '<option value="jeugd">Jeugd (2)</option>' in html
+    assert "Bijna voorbij" in client.get(index.url + "archief/").content.decode()
 
 
 def test_series_has_its_own_listing(client, index, world):

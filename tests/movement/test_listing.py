@@ -2,7 +2,9 @@
 one kinds registry (issue 11)."""
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from movement import themes
 from movement.kinds import registry
@@ -124,3 +126,42 @@ def test_one_kinds_registry_with_one_slug_per_kind():
         "vorm",
         "pagina",
     }
+
+
+# --- Counts kept under the content generation (issue 15) -------------------------------------
+
+
+def test_article_counts_are_kept_until_an_article_is_published_or_unpublished(client, site):
+    html = client.get("/nieuws/?stroom=jeugd").content.decode()
+    assert '<option value="jeugd" selected>Jeugd (1)</option>' in html
+    assert "1 artikel</p>" in html
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/nieuws/?stroom=jeugd")
+    counting = [q["sql"] for q in queries if "COUNT(DISTINCT" in q["sql"] or "COUNT(*)" in q["sql"]]
+    assert not counting  # the counts and the total: counted once, then kept
+
+    second = ArticlePageFactory(parent=site["youth"], title="Tweede verhaal", kind="news")
+    html = client.get("/nieuws/?stroom=jeugd").content.decode()
+    assert '<option value="jeugd" selected>Jeugd (2)</option>' in html
+    assert '<option value="news">Nieuws (1)</option>' in html
+    assert "2 artikelen</p>" in html and "Tweede verhaal" in html
+
+    second.unpublish()
+    html = client.get("/nieuws/?stroom=jeugd").content.decode()
+    assert '<option value="jeugd" selected>Jeugd (1)</option>' in html
+    assert "1 artikel</p>" in html and "Tweede verhaal" not in html
+
+
+def test_theme_counts_follow_what_is_published_with_the_theme(client, site):
+    url = "/themas/zorgzame-gemeenschappen/"
+    html = client.get(url).content.decode()
+    assert '<option value="artikel">Artikelen (1)</option>' in html
+    assert '<option value="meetup">Meet-ups (0)</option>' in html
+
+    site["youth"].themes.add(site["theme"])  # Kampvuurgesprek is linked to this stream
+    meetup = MeetupPageFactory(parent=site["meetups"], title="Over gemeenschappen")
+    meetup.themes.set([site["theme"]])
+    meetup.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert '<option value="meetup">Meet-ups (1)</option>' in html
+    assert "Over gemeenschappen" in html
