@@ -30,12 +30,16 @@ WITH_CALENDAR_FILE = {
 }
 
 
-def cancel_url(signup, meetup):
-    """The personal cancel link, on the public base URL (never a localhost Site record)."""
-    index = MeetupIndexPage.objects.parent_of(meetup).first()
-    if index is None:  # pragma: no cover - page tree rules forbid it
-        index = signup.meetup.get_parent().specific
-    return page_url(index) + index.reverse_subpage("cancel", args=[signup.cancel_token])
+def cancel_url(signup, meetup, meetup_url):
+    """The personal cancel link, on the public base URL (never a localhost Site record): a route
+    of the meet-ups index, the meet-up's parent page, whose URL is the meet-up's (`meetup_url`)
+    without its slug, so no page needs to be read."""
+    route = MeetupIndexPage.get_resolver().reverse("cancel", signup.cancel_token)
+    slug = f"/{meetup.slug}/"
+    if meetup_url.endswith(slug):
+        return meetup_url[: -len(slug) + 1] + route
+    index = signup.meetup.get_parent().specific  # a slug that the URL percent-encodes
+    return page_url(index) + route
 
 
 def compose(signup, kind, meetup=None):
@@ -56,7 +60,7 @@ def compose(signup, kind, meetup=None):
             "has_place": has_place,
             "online_url": online_url,
             "page_url": meetup_url,
-            "cancel_url": cancel_url(signup, meetup),
+            "cancel_url": cancel_url(signup, meetup, meetup_url),
             "contact_email": meetup.contact_email,
             "is_online": meetup.is_online,
         }

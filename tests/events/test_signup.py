@@ -141,6 +141,18 @@ def test_cancel_link_asks_first_then_cancels_and_then_says_it_was_used(client, m
     assert client.post(link).status_code == 410
 
 
+@pytest.mark.parametrize("slug", ["koffie-en-zorg", "café-de-zorg"])
+def test_the_cancel_link_leads_to_the_meetups_index_whatever_the_slug(
+    client, index, post_signup, slug
+):
+    meetup = MeetupPageFactory(parent=index, start=in_days(10), slug=slug, capacity=5)
+    post_signup(meetup)
+    (message,) = mail.outbox
+    link = cancel_link(message)
+    assert link.startswith(index.url + "afmelden/")
+    assert "Ja, meld mij af" in client.get(link).content.decode()
+
+
 def test_unknown_cancel_token_gets_a_friendly_404(client, index):
     response = client.get(index.url + "afmelden/bestaat-niet/")
     assert response.status_code == 404
