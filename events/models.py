@@ -410,7 +410,7 @@ def upcoming_meetups(stream=None, limit=None, locale=None):
         MeetupPage.objects.live()
         .public()
         .filter(locale=locale, end__gte=timezone.now())
-        .select_related("image")
+        .defer_streamfields()  # for cards: no programme, no image
         .order_by("start", "pk")
     )
     if stream is not None:

@@ -76,10 +76,14 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         locale = Locale.get_active()
         context["streams"] = (
-            StreamPage.objects.live().public().filter(locale=locale).order_by("path")
+            StreamPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .defer_streamfields()
+            .order_by("path")
         )
         context["meetups"] = upcoming_meetups(limit=3)
-        context["articles"] = ArticlePage.listing(locale)[:3]
+        context["articles"] = ArticlePage.listing(locale).defer_streamfields()[:3]
         context["themes"] = Theme.objects.filter(locale=locale).select_related("locale")
         return context
 

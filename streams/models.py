@@ -5,7 +5,8 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -206,13 +207,29 @@ class StreamPage(VocabularyMixin, Page):
         )
         context["participants"] = participants
         context["participant_count"] = participants[0].total if participants else 0
-        context["articles"] = ArticlePage.listing(self.locale).descendant_of(self)[:6]
+        context["articles"] = (
+            ArticlePage.listing(self.locale).defer_streamfields().descendant_of(self)[:6]
+        )
         context["meetups"] = upcoming_meetups(stream=self, limit=4)
         context["themes"] = in_active_locale(self.themes.all())
         context["participant_index_url"] = self.participant_index_url(request)
-        context.setdefault("join_form", self.join_form_class())
+        context["blank_join_form"] = self.blank_join_form(request)
         context["joined"] = request.GET.get("aangemeld") == "1"
         return context
+
+    def blank_join_form(self, request):
+        """The empty join form as HTML, kept under the content generation per page, site and
+        language: it changes only with those and the site settings (the privacy statement's
+        link). A form sent back with errors is rendered as usual (streams/join.py)."""
+        site = Site.find_for_request(request)
+
+        def build():
+            context = {"form": self.join_form_class(), "page": self}
+            return render_to_string("streams/includes/join_form.html", context, request)
+
+        language = translation.get_language()
+        # Rendered HTML (a SafeString, which the cache keeps as such).
+        return pagecache.cached("join-form", build, site.pk if site else 0, self.pk, language)
 
     def participant_index_url(self, request):
         """The participant list in this page's language ("" if there is none), kept under the
@@ -536,7 +553,11 @@ class ParticipantPage(VocabularyMixin, Page):
 
     @classmethod
     def for_stream(cls, stream):
-        return cls.listing(stream.locale).filter(streams__in=i18n.translation_ids(stream))
+        return (
+            cls.listing(stream.locale)
+            .defer_streamfields()
+            .filter(streams__in=i18n.translation_ids(stream))
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,8 +1,10 @@
 """A stream's page shows its participants (the first twelve, how many in all, a link to the rest)
-and its upcoming meet-ups, in either language: links are stored against the Dutch stream."""
+and its upcoming meet-ups, in either language: links are stored against the Dutch stream; its
+join form, kept whole while empty, follows the site settings and the language."""
 
 import pytest
 
+from movement.models import SiteSettings
 from streams.models import ParticipantPage
 from tests.conftest import publish, translate
 from tests.support.factories import (
@@ -10,6 +12,7 @@ from tests.support.factories import (
     MeetupPageFactory,
     ParticipantIndexPageFactory,
     ParticipantPageFactory,
+    StandardPageFactory,
     StreamIndexPageFactory,
     StreamPageFactory,
 )
@@ -82,3 +85,36 @@ def test_a_participant_that_joins_the_stream_shows_at_once(client, care):
     newcomer.streams.add(care["care"])
     publish(newcomer)
     assert "14 deelnemende organisaties" in client.get("/stromen/langdurige-zorg/").content.decode()
+
+
+def join_form(html):
+    form = html[html.rindex("<form", 0, html.index('class="join-form"')) :]
+    return form[: form.index("</form>")]
+
+
+def test_the_join_form_follows_the_privacy_statement_and_the_language(client, care, locales, home):
+    # The empty form is kept whole (under the content generation): what it shows must follow.
+    privacy = StandardPageFactory(parent=home, title="Privacyverklaring", slug="privacy")
+    form = join_form(client.get("/stromen/langdurige-zorg/").content.decode())
+    assert 'class="privacy-note"' not in form
+    settings = SiteSettings.for_site(home.get_site())
+    settings.privacy_page = privacy
+    settings.save()
+    form = join_form(client.get("/stromen/langdurige-zorg/").content.decode())
+    assert 'href="/privacy/"' in form
+    assert 'action="/stromen/langdurige-zorg/"' in form
+
+    translate(care["streams"], locales["en"], title="Streams", slug="streams")
+    translate(care["care"], locales["en"], title="Long-term care", slug="long-term-care")
+    form = join_form(client.get("/en/streams/long-term-care/").content.decode())
+    assert 'action="/en/streams/long-term-care/"' in form
+    assert "Name of your organisation" in form and "Naam van uw organisatie" not in form
+
+
+def test_a_join_form_sent_back_with_errors_shows_them_not_the_empty_form(client, care):
+    client.get("/stromen/langdurige-zorg/")  # the empty form is kept
+    response = client.post("/stromen/langdurige-zorg/", {"organisation": "De Kroon"})
+    assert response.status_code == 400
+    form = join_form(response.content.decode())
+    assert 'value="De Kroon"' in form and 'aria-invalid="true"' in form
+    assert 'value="De Kroon"' not in client.get("/stromen/langdurige-zorg/").content.decode()
