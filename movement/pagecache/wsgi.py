@@ -20,9 +20,9 @@ HIT = ("X-Page-Cache", "hit")
 
 
 class PageCacheApplication:
-    def __init__(self, application, pages=None):
+    def __init__(self, application):
         self.application = application
-        self.pages = local.pages if pages is None else pages
+        self.pages = local.pages
 
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD", "").upper()
@@ -34,7 +34,7 @@ class PageCacheApplication:
                 page = None
             if page is not None:
                 _, status, headers, body = page
-                start_response(status, headers)
+                start_response(status, list(headers))  # a server may add to the list it gets
                 return [b""] if method == "HEAD" else [body]
         return self.application(environ, start_response)
 
