@@ -1,3 +1,4 @@
+import functools
 import secrets
 from functools import cached_property
 
@@ -389,9 +390,12 @@ class EmailKind(models.TextChoices):
     MOVED_ONLINE = "moved_online", _("Meet-up verplaatst naar online")
 
 
-def with_signup_counts(meetups):
-    """Annotate `confirmed_count` (sign-ups live on the Dutch original: match translation_key)."""
-    confirmed = (
+@functools.cache
+def confirmed_signups():
+    """A meet-up's confirmed sign-ups, counted in a subquery. Built once: a query that uses an
+    expression works on a copy of it, and building this one cost as much as the rest of a
+    card queryset."""
+    return Subquery(
         SignUp.objects.filter(
             meetup__translation_key=OuterRef("translation_key"), status=SignUp.Status.CONFIRMED
         )
@@ -400,7 +404,11 @@ def with_signup_counts(meetups):
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return meetups.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
+
+
+def with_signup_counts(meetups):
+    """Annotate `confirmed_count` (sign-ups live on the Dutch original: match translation_key)."""
+    return meetups.annotate(confirmed_count=Coalesce(confirmed_signups(), 0))
 
 
 def upcoming_meetups(stream=None, limit=None, locale=None):

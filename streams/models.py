@@ -1,3 +1,4 @@
+import functools
 import math
 import secrets
 
@@ -384,20 +385,12 @@ class ArticlePage(VocabularyMixin, Page):
     @classmethod
     def listing(cls, locale):
         """Published articles of one language, newest first, with what a card shows."""
-        approved = (
-            Reaction.objects.approved()
-            .filter(article=models.OuterRef("pk"))
-            .order_by()
-            .values("article")
-            .annotate(n=models.Count("pk"))
-            .values("n")
-        )
         return (
             cls.objects.live()
             .public()
             .filter(locale=locale)
             .select_related("image")
-            .annotate(reaction_count=Coalesce(models.Subquery(approved), 0))
+            .annotate(reaction_count=Coalesce(approved_reaction_count(), 0))
             .order_by("-date", "-pk")
         )
 
@@ -617,6 +610,21 @@ class StreamCoordinators(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+@functools.cache
+def approved_reaction_count():
+    """An article's approved reactions, counted in a subquery. Built once: a query that uses an
+    expression works on a copy of it, and building this one cost more than the rest of a
+    listing's queryset."""
+    return models.Subquery(
+        Reaction.objects.approved()
+        .filter(article=models.OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
 
 
 def attach_streams(participants, streams):
