@@ -200,21 +200,23 @@ def file_under_tags(page_key, tags, started):
 def invalidate_tag(*tag):
     """Delete every stored page that shows this fact, on every server."""
     tag = ":".join(str(part) for part in tag)
-    cache.set(_stamp_key(tag), time.time(), TAG_TIMEOUT)
     redis = _redis(cache)
     if redis is not None:
         raw = cache.make_key(_tag_key(tag))
-        pipe = redis.pipeline(transaction=True)
+        stamp = cache.client.encode(time.time())  # as cache.set stores it
+        pipe = redis.pipeline(transaction=True)  # one round trip: new stamp, the pages, forgotten
+        pipe.set(cache.make_key(_stamp_key(tag)), stamp, ex=TAG_TIMEOUT)
         pipe.smembers(raw)
         pipe.delete(raw)
         try:
-            members, _ = pipe.execute()
+            _, members, _ = pipe.execute()
         except Exception:  # noqa: BLE001 - Redis down: nothing stored can be served either
             logger.warning("Page cache: Redis unreachable, tag %s not invalidated", tag)
             local.pages.clear()
             return
         keys = [member.decode() if isinstance(member, bytes) else member for member in members]
     else:
+        cache.set(_stamp_key(tag), time.time(), TAG_TIMEOUT)
         keys = list(cache.get(_tag_key(tag)) or ())
         cache.delete(_tag_key(tag))
     if keys:

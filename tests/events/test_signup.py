@@ -7,6 +7,7 @@ import re
 import socket
 import uuid
 from html import unescape
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -17,6 +18,8 @@ from icalendar import Calendar
 
 from events import registration
 from events.models import MeetupPage, SignUp
+from movement import pagecache
+from movement.models import SiteSettings
 from movement.outbox import OutgoingEmail, deliver
 from tests.conftest import translate
 from tests.support.factories import (
@@ -349,10 +352,13 @@ def redis_reachable():
     return True
 
 
-@pytest.mark.skipif(not redis_reachable(), reason="needs Redis at 127.0.0.1:6379")
-def test_with_redis_the_rate_limit_counts_there_and_each_window_expires(
-    meetup, post_signup, settings
-):
+needs_redis = pytest.mark.skipif(not redis_reachable(), reason="needs Redis at 127.0.0.1:6379")
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Production's cache (movement/settings/production.py) on a real Redis, under a prefix of
+    its own (TEST_REDIS_DB, default 5); its keys are removed afterwards."""
     prefix = f"test-{uuid.uuid4().hex[:8]}"
     settings.CACHES = {
         "default": {
@@ -362,20 +368,43 @@ def test_with_redis_the_rate_limit_counts_there_and_each_window_expires(
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
     }
+    redis = cache.client.get_client(write=True)
+    yield SimpleNamespace(redis=redis, prefix=prefix)
+    if keys := redis.keys(f"{prefix}:*"):
+        redis.delete(*keys)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@needs_redis
+def test_with_redis_the_rate_limit_counts_there_and_each_window_expires(
+    meetup, post_signup, settings, redis_cache
+):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "signup": (2, 600)}
-    try:
-        statuses = [
-            post_signup(meetup, email=f"p{n}@example.org", follow=False).status_code
-            for n in range(3)
-        ]
-        assert statuses == [303, 303, 429]
-        redis = cache.client.get_client(write=True)
-        (key,) = redis.keys(f"{prefix}:*ratelimit:signup:*")
-        assert int(redis.get(key)) == 3
-        assert 600 < redis.ttl(key) <= 605
-    finally:
-        cache.client.get_client(write=True).delete(*cache.client.get_client().keys(f"{prefix}:*"))
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    statuses = [
+        post_signup(meetup, email=f"p{n}@example.org", follow=False).status_code for n in range(3)
+    ]
+    assert statuses == [303, 303, 429]
+    (key,) = redis_cache.redis.keys(f"{redis_cache.prefix}:*ratelimit:signup:*")
+    assert int(redis_cache.redis.get(key)) == 3
+    assert 600 < redis_cache.redis.ttl(key) <= 605
+
+
+@needs_redis
+def test_with_redis_a_sign_up_refreshes_the_kept_meetup_page(
+    client, meetup, post_signup, settings, redis_cache, monkeypatch
+):
+    settings.PAGE_CACHE_ENABLED = True
+    monkeypatch.setattr(pagecache, "CLOCK_MARGIN", 0)  # one process, one clock
+    SiteSettings.for_site(meetup.get_site())  # made by the first request on a new site
+    assert client.get(meetup.url)["X-Page-Cache"] == "miss"
+    assert client.get(meetup.url)["X-Page-Cache"] == "hit"
+    post_signup(meetup, follow=False)
+    page = client.get(meetup.url)
+    assert page["X-Page-Cache"] == "miss" and "Er is nog 1 plaats vrij." in page.content.decode()
+    assert client.get(meetup.url)["X-Page-Cache"] == "hit"
+    tag = f"{redis_cache.prefix}:*pagecache:tagstamp:meetup-places:{meetup.translation_key}"
+    (stamp,) = redis_cache.redis.keys(tag)
+    assert 0 < redis_cache.redis.ttl(stamp) <= pagecache.TAG_TIMEOUT
 
 
 def test_signing_up_on_the_english_page_counts_on_the_dutch_meetup_and_mails_in_english(
