@@ -52,7 +52,10 @@ def meetup_listing(index, request, archive):
     cache_as = None if archive else ("meetups", index.pk)
     listing = meetup_filters(request.GET, meetups, streams, index.locale, cache_as=cache_as)
     order = ("-start", "-pk") if archive else ("start", "pk")
-    listing.show(with_signup_counts(listing.results.defer_streamfields().order_by(*order)))
+    listing.show(
+        with_signup_counts(listing.results.defer_streamfields().order_by(*order)),
+        fetch=meetup_cards,  # upcoming: the order is kept with the counts; the page read by id
+    )
     context = listing.context()
     response = index.render(
         request,
@@ -70,6 +73,14 @@ def meetup_listing(index, request, archive):
     if listing.invalid_filters:
         response.status_code = 400
     return response
+
+
+def meetup_cards(pks):
+    """The meet-ups of a listing's page, in that order, with their places taken (read every
+    time: sign-ups change them without a new content generation)."""
+    found = with_signup_counts(MeetupPage.objects.filter(pk__in=pks).defer_streamfields())
+    by_pk = {meetup.pk: meetup for meetup in found}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def series_listing(index, request, slug):

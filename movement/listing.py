@@ -71,14 +71,20 @@ def redirect_old_names(request, value_aliases=None):
 
 
 class Option:
-    def __init__(self, value, label, count=0, selected=False, url=""):
-        self.value, self.label, self.count, self.selected, self.url = (
-            value,
-            label,
-            count,
-            selected,
-            url,
-        )
+    def __init__(self, value, label, count=0, selected=False, url="", listing=None, param=None):
+        self.value, self.label, self.count, self.selected = value, label, count, selected
+        self._url, self._listing, self._param = url, listing, param
+
+    @property
+    def url(self):
+        """The listing with this option chosen (built when asked: the form does not need it)."""
+        if not self._url and self._listing is not None:
+            self._url = self._listing.url(**{self._param: self.value})
+        return self._url
+
+    @url.setter
+    def url(self, value):
+        self._url = value
 
     def __repr__(self):
         return f"Option({self.value!r}, {self.label!r}, {self.count})"
@@ -145,10 +151,10 @@ class Facet:
             return queryset.none()
         return queryset.annotate(**self.annotate).filter(self.condition())
 
-    def set_counts(self, counts):
-        """`counts`: one number per choice, in the choices' order."""
+    def set_counts(self, counts, listing=None):
+        """`counts`: one number per choice, in the choices' order; `listing` makes the links."""
         self.options = [
-            Option(value, label, count, value == self.selected)
+            Option(value, label, count, value == self.selected, listing=listing, param=self.param)
             for (value, label, _key), count in zip(self.choices, counts, strict=True)
         ]
 
@@ -176,11 +182,12 @@ class Listing:
     ordered and annotated for display, so the total counted with the facets is their count.
 
     `cache_as` (parts that name the unfiltered queryset, e.g. ``("articles", locale.pk)``) keeps
-    the counts under the content generation (``pagecache.cached``), per selection and options.
-    Only for rows that change with content: a publish, unpublish, move or a watched model's save
-    (not sign-ups, not time). `expires`, an aggregate such as ``Min("end")``, names the moment the
-    rows may change on their own (a meet-up that ends leaves the upcoming list): kept counts are
-    used only before it."""
+    the counts under the content generation (``pagecache.cached``), per selection and options,
+    and with ``show(objects, fetch=...)`` the order of the results too: then only the page shown
+    is read, by `fetch`. Only for rows that change with content: a publish, unpublish, move or a
+    watched model's save (not sign-ups, not time). `expires`, an aggregate such as
+    ``Min("end")``, names the moment the rows may change on their own (a meet-up that ends leaves
+    the upcoming list): kept counts and order are used only before it."""
 
     def __init__(
         self,
@@ -206,15 +213,27 @@ class Listing:
         self.per_page = per_page
         self.objects = None
         self.objects_are_results = False
+        self.fetch, self.fields = None, ("pk",)
         self.cache_as = cache_as
         self.expires = expires
         self.total = None  # set by count_facets()
+        self.order = None  # the kept order: `fields` of every result, in `objects`' order
 
-    def show(self, objects):
-        """Page through `objects`: the results' rows, ordered and annotated for display."""
+    def show(self, objects, fetch=None, fields=("pk",)):
+        """Page through `objects`: the results' rows, ordered and annotated for display.
+
+        With `fetch` (and `cache_as`), the listing keeps `fields` of every row in this order
+        with its counts, pages through those and reads the rows of the page shown with
+        ``fetch(rows)`` (which returns them, in that order, as they are shown): a simple query
+        by primary key instead of the filtered, ordered one."""
         self.objects = objects
         self.objects_are_results = True
+        self.fetch, self.fields = fetch, fields
         return self
+
+    @property
+    def keeps_order(self):
+        return self.fetch is not None and self.cache_as is not None
 
     def filtered(self, skip=None):
         queryset = self.base
@@ -237,10 +256,9 @@ class Listing:
                 fresh=lambda found: found["until"] is None or timezone.now() < found["until"],
             )
         self.total = found["total"]
+        self.order = found.get("order")
         for facet in self.facets:
-            facet.set_counts(found["facets"][facet.param])
-            for option in facet.options:
-                option.url = self.url(**{facet.param: option.value})
+            facet.set_counts(found["facets"][facet.param], listing=self)
         return self
 
     def counts(self):
@@ -287,6 +305,11 @@ class Listing:
                     ]
         untils = [until for until in untils if until is not None]
         found["until"] = min(untils, default=None)
+        if self.keeps_order:  # the results' rows: valid as long as the counts are
+            if len(self.fields) == 1:
+                found["order"] = list(self.objects.values_list(self.fields[0], flat=True))
+            else:
+                found["order"] = list(self.objects.values_list(*self.fields))
         return found
 
     def grouped_counts(self, facet):
@@ -338,11 +361,16 @@ class Listing:
     @cached_property
     def page(self):
         objects = self.results if self.objects is None else self.objects
+        if self.order is not None:
+            objects = self.order
         paginator = Paginator(objects, self.per_page)
         if self.total is not None and (self.objects is None or self.objects_are_results):
             paginator.count = self.total  # counted with the facets: no COUNT query
         raw = self.params.get(PAGE_PARAM, "1")
-        return paginator.get_page(raw[:10] if isinstance(raw, str) else 1)
+        page = paginator.get_page(raw[:10] if isinstance(raw, str) else 1)
+        if self.order is not None:
+            page.object_list = self.fetch(list(page.object_list))
+        return page
 
     def pagination(self):
         """Links to the other pages, keeping the selection; None when there is one page."""

@@ -109,26 +109,23 @@ def tagged_items(request, locale, tag_filter, name):
         per_page=PER_PAGE,
         cache_as=("tagged", locale.pk, *name),
     )
-    order = pagecache.cached(
-        "tagged-order",
-        lambda: list(newest_first(listing.results).values_list("pk", "content_type_id")),
-        locale.pk,
-        *name,
-        *(facet.signature() for facet in listing.facets),
-    )
-    listing.show(order)
-    context = listing.context()
     kinds = {kind.content_type.pk: kind for kind in registry}
-    shown = context["results"].object_list
-    pages = specific_pages(shown, kinds)
+    listing.show(
+        newest_first(listing.results),
+        fetch=lambda rows: specific_pages(rows, kinds),
+        fields=("pk", "content_type_id"),
+    )
+    context = listing.context()
     context["items"] = [
-        {"kind": kinds[type_id], "page": pages[pk]} for pk, type_id in shown if pk in pages
+        {"kind": kinds[page.content_type_id], "page": page}
+        for page in context["results"].object_list
     ]
     return context
 
 
 def specific_pages(rows, kinds):
-    """{pk: page} for (pk, content type id) rows of registered kinds: one query per kind."""
+    """The pages of (pk, content type id) rows of registered kinds, in their order, as shown
+    (without their StreamFields): one query per kind."""
     by_kind = {}
     for pk, type_id in rows:
         by_kind.setdefault(type_id, []).append(pk)
@@ -136,7 +133,7 @@ def specific_pages(rows, kinds):
     for type_id, pks in by_kind.items():
         model = kinds[type_id].model
         found.update(model.objects.filter(pk__in=pks).defer_streamfields().in_bulk())
-    return found
+    return [found[pk] for pk, _type_id in rows if pk in found]
 
 
 def theme_index(request):
