@@ -98,7 +98,9 @@ def tagged_items(request, locale, tag_filter, name):
     change only with content: both are kept under the content generation, named by `name` (the
     subject) and the selection. Only the pages on screen are fetched, one query per kind among
     them, so the number of queries does not grow with the amount of content."""
-    conditions = [of_kind(kind, tag_filter(published(kind, locale), kind)) for kind in registry]
+    # Each kind's rows by the subject alone (its own table and links, no join back to the
+    # pages): the outer query asks for live, public pages of the language.
+    conditions = [of_kind(kind, tag_filter(kind.model.objects.all(), kind)) for kind in registry]
     pages = (
         Page.objects.live().public().filter(locale=locale).filter(reduce(or_, conditions, NEVER))
     )
@@ -117,10 +119,19 @@ def tagged_items(request, locale, tag_filter, name):
     )
     context = listing.context()
     context["items"] = [
-        {"kind": kinds[page.content_type_id], "page": page}
+        {"kind": kinds[page.content_type_id], "page": page, "text": summary_of(page)}
         for page in context["results"].object_list
     ]
     return context
+
+
+def summary_of(page):
+    """What a listing shows under the title: the summary, else the intro, else the description
+    (kinds have one of these; looked up here, since a template's failed lookup is slow)."""
+    for name in ("summary", "intro", "description"):
+        if text := getattr(page, name, ""):
+            return text
+    return ""
 
 
 def specific_pages(rows, kinds):
