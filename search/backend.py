@@ -7,6 +7,13 @@ table, so this backend picks the configuration per object from its locale when i
 asks for the configuration of the active language (``search_backend_for``). Objects without a
 locale (images, documents) use ``SEARCH_CONFIG``.
 
+Wagtail's backend matches ``(title || body) @@ query``: concatenating two vectors for every row
+costs more than the match itself. ``search/migrations/0002`` stores that concatenation as a
+generated column of the index table (``title_body``, with a GIN index), and this backend matches
+on it; the ranking is Wagtail's own (title and body ranked apart). ``ranked_pks`` ranks all
+matches in one query that ranks the index rows first and then joins the pages by their integer
+key (Wagtail joins first, carrying every row's vectors through the join, and compares text keys).
+
 On SQLite (and any other database) this falls through to Wagtail's own choice: FTS5 when
 SQLite has it, which matches whole words without stemming.
 """
@@ -14,10 +21,65 @@ SQLite has it, which matches whole words without stemming.
 import copy
 from collections import defaultdict
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
+from django.db.models import Expression, F, IntegerField
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as database_search_backend
-from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.backends import get_search_backend
+
+STORED_VECTOR = "title_body"  # search/migrations/0002: title || body, generated and indexed
+
+
+class StoredVector(Expression):
+    """The index entry's stored ``title || body``: the column beside ``index_entries__title``,
+    through the same join."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, sibling="index_entries__title", column=STORED_VECTOR):
+        super().__init__()
+        self.sibling, self.column, self.col = sibling, column, None
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ):
+        clone = self.copy()
+        clone.col = F(self.sibling).resolve_expression(query, allow_joins, reuse, summarize)
+        return clone
+
+    def get_source_expressions(self):
+        return [self.col] if self.col is not None else []
+
+    def set_source_expressions(self, exprs):
+        self.col = exprs[0] if exprs else None
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(self.col.alias)
+        return f"{table}.{connection.ops.quote_name(self.column)}", []
+
+
+class StoredVectorQueryCompiler(PostgresSearchQueryCompiler):
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """Wagtail's search (same ranking), matched on the stored vector instead of
+        ``title || body`` computed per row. Only for searches over the index (no ``fields``)."""
+        if self.fields is not None or isinstance(self.query, (MatchAll, Fuzzy)):
+            return super().search(config, start, stop, score_field, backend)
+        if isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        rank_expression = self._build_rank_expression(vectors, config)
+        queryset = self.queryset.annotate(_vector_=StoredVector()).filter(_vector_=search_query)
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
 class LocalisedPostgresIndex(PostgresIndex):
@@ -38,6 +100,7 @@ class LocalisedPostgresIndex(PostgresIndex):
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):
     index_class = LocalisedPostgresIndex
+    query_compiler_class = StoredVectorQueryCompiler
 
     def __init__(self, params):
         super().__init__(params)
@@ -68,6 +131,40 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
                 kept.append(form)
         return kept
 
+    def ranked_pks(self, query, queryset):
+        """The pks of the objects of `queryset` (a model with integer keys) that match `query`,
+        best first, as Wagtail's ``search(query, queryset)`` orders them, in one query: the index
+        rows are matched and ranked on their own, then joined to `queryset` by key."""
+        compiler = self.query_compiler_class(queryset, query)
+        if not _plain(query):
+            return [obj.pk for obj in self.search(query, queryset)]
+        config = compiler.get_config(self)
+        tsquery = compiler.build_tsquery(query, config=config)
+        rank = compiler._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
+        entries = (
+            IndexEntry._default_manager.filter(
+                content_type_id__in=get_descendants_content_types_pks(queryset.model)
+            )
+            .annotate(_vector_=StoredVector(sibling="title"))
+            .filter(_vector_=tsquery)
+            .annotate(_key=Cast("object_id", IntegerField()), _rank=rank)
+            .values_list("_key", "_rank")
+        )
+        objects_sql, objects_params = queryset.order_by().values_list("pk").query.sql_with_params()
+        entries_sql, entries_params = entries.query.sql_with_params()
+        # OFFSET 0 keeps the ranking inside the index rows' subquery (computed before the join).
+        # Both parts are Django's SQL with their parameters apart: nothing typed is in the text.
+        sql = (
+            f"SELECT o.pk FROM ({objects_sql}) o(pk)"  # noqa: S608
+            f" JOIN ({entries_sql} OFFSET 0) e ON e._key = o.pk"
+            " ORDER BY e._rank DESC, o.pk DESC"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*objects_params, *entries_params))
+            return [pk for (pk,) in cursor.fetchall()]
+
     def configs_for(self, objs):
         """(config, obj) for each object, looking each locale up once."""
         from wagtail.models import Locale
@@ -86,6 +183,20 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks a backend module's Searc
     if connection.vendor == "postgresql":
         return LocalisedPostgresSearchBackend(params)
     return database_search_backend(params)
+
+
+def _plain(query):
+    """Only words, all and any (what search.query builds): ``ranked_pks`` handles these."""
+    if isinstance(query, PlainText):
+        return True
+    return isinstance(query, (And, Or)) and all(_plain(sub) for sub in query.subqueries)
+
+
+def ranked_pks(backend, query, queryset):
+    """The pks of `queryset`'s objects that match `query`, best first, with any backend."""
+    if hasattr(backend, "ranked_pks"):
+        return backend.ranked_pks(query, queryset)
+    return list(backend.search(query, queryset).get_queryset().values_list("pk", flat=True))
 
 
 def distinct_forms(backend):

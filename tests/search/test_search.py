@@ -428,6 +428,41 @@ def test_dutch_and_english_stemming_on_postgresql(client, site, locales):
     assert "communiti" in str(entry.body)
 
 
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's (DATABASE_URL)"
+)
+def test_matches_and_ranking_are_wagtails_own_on_postgresql(site, locales):
+    # The backend matches on the stored title || body and ranks in one query of its own; both
+    # must find and order exactly what Wagtail's backend finds and orders.
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+    from wagtail.models import Page
+
+    from search.backend import distinct_forms, ranked_pks, search_backend_for
+    from search.query import backend_query
+
+    for number in range(8):
+        ArticlePageFactory(
+            parent=site["care" if number % 2 else "youth"],
+            title=f"Gemeenschap {number}" if number % 3 else f"Verhaal {number}",
+            summary="Over de gemeenschap." if number % 2 else "Over zorg in Kampen.",
+            body=paragraph(" ".join(["gemeenschap"] * number + ["jeugd"] * (8 - number))),
+        )
+    backend = search_backend_for("nl")
+    wagtail = backend.with_config(backend.config)
+    wagtail.query_compiler_class = PostgresSearchQueryCompiler
+    pages = Page.objects.live().public().filter(locale=locales["nl"], depth__gt=1)
+    found = []
+    for typed in ["gemeenschap", "zorgzame gemeenschappen", "Kampen", "jeugd gemeenschap", "zorg"]:
+        query = backend_query(typed, "nl", distinct_forms(backend))
+        expected = [page.pk for page in wagtail.search(query, pages)]
+        assert expected, typed
+        assert [page.pk for page in backend.search(query, pages)] == expected, typed
+        assert ranked_pks(backend, query, pages) == expected, typed
+        found.append(len(expected))
+    assert max(found) >= 8  # enough to order, with ties between equal ranks
+
+
 def test_admin_search_terms_report_lists_what_visitors_searched(client, site, admin_client):
     search(client, "kampvuurgesprek")
     search(client, "Kampvuurgesprek ")
