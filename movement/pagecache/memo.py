@@ -7,7 +7,8 @@ Installed once (``PageCacheConfig.ready``), each a thin wrapper around Wagtail's
 * ``PageQuerySet.private_q`` and ``Page.get_view_restrictions``: the view restrictions kept under
   the content generation, however many ``.public()`` listings the page shows (a saved or deleted
   restriction, or a page moved, starts a new one); with none on the site (the usual case)
-  serving a page asks nothing more (Wagtail would look up its ancestors twice).
+  serving a page asks nothing more (Wagtail would look up its ancestors twice), and
+  ``.public()`` adds no clause to a listing's query.
 * ``Site.find_for_request`` and watched site settings (``BaseSiteSetting.for_site``): kept under
   the content generation (saving a site or its settings starts a new one).
 * the ``locale`` of every translatable object: kept under the content generation during a
@@ -82,6 +83,15 @@ def install():
         return q if q else Q(pk__in=[])  # as Wagtail's: no private section matches nothing
 
     PageQuerySet.private_q = memoised_private_q
+
+    public = PageQuerySet.public
+
+    def public_without_restrictions(self):
+        # With no private section (the usual case) every page is public: no clause to add,
+        # build and compile on each listing (Wagtail's would exclude "pk IN ()").
+        return public(self) if restrictions() else self.all()
+
+    PageQuerySet.public = public_without_restrictions
 
     get_view_restrictions = Page.get_view_restrictions
 
