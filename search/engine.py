@@ -1,29 +1,37 @@
-"""Site search: one full-text search, then filters and counts over its matches, all in SQL.
+"""Site search: one full-text search, then filters and counts over its matches.
 
-The search backend finds the matching pages of the active language (live and public only);
-editors' promotions for the query go first. The filters (soort, stroom, thema) and their counts
-come from the one listing engine (movement.listing) as aggregates over the matching set; only
-the page of results shown is ranked out of the database (LIMIT) and fetched whole. The number of
-queries and the rows Python sees do not grow with the number of matches.
+The search backend finds the matching pages of the active language (live and public only),
+best first, in one query that returns their ids; editors' promotions for the query go first.
+The filters (soort, stroom, thema) are those of the one listing engine (movement.listing), but
+they are counted here without another query: which pages each option selects is kept, per
+language, as a set of bits over the language's live pages (``OptionSets``), built in one query
+and kept under the content generation (``pagecache.cached``: publishing, moving or unpublishing
+a page, or saving a theme, changes it). Counting an option is then intersecting its set with the
+matches and counting bits; the results' kinds and streams come from the same sets. Only the
+page of results shown is fetched whole, one query per kind among it.
 """
 
 import re
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from movement import pagecache
 from movement.blocks import plain_text_of
 from movement.kinds import registry
-from movement.listing import NEVER, Facet, Listing
+from movement.listing import NEVER, Facet, Listing, Option
 from movement.models import Theme
 from movement.themes import kind_facet, stream_facet, streams_in
-from search.backend import distinct_forms, search_backend_for
+from search.backend import distinct_forms, ranked_pks, search_backend_for
 from search.query import backend_query, terms_of
 
 RESULTS_PER_PAGE = 10
@@ -46,6 +54,24 @@ class Result:
     streams: list = field(default_factory=list)
     excerpt: list = field(default_factory=list)
     promoted: bool = False
+
+
+@dataclass(frozen=True)
+class StreamRef:
+    """What search needs of a stream: its place in the tree, its key and names."""
+
+    pk: int
+    path: str
+    translation_key: uuid.UUID
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ThemeRef:
+    slug: str
+    name: str
+    translation_key: uuid.UUID
 
 
 def excerpt(text, terms, length=EXCERPT_LENGTH):
@@ -93,31 +119,39 @@ def text_of(page):
     return " ".join(texts)
 
 
-class Ranked:
-    """The promoted pages, then the ranked matches, as a sequence Django's Paginator can page
-    through: slicing it asks the database for just that slice of the ranking (LIMIT/OFFSET)."""
+class OptionSets:
+    """Which of a language's live pages each filter option selects, as sets of bits (bit i for
+    the page at position i of the language's live pages): intersected and counted without a
+    query. Positions, not pks, so the sets grow with the pages there are, not with their ids."""
 
-    def __init__(self, promoted, ranked, total=None):
-        self.promoted = promoted  # pks, in the editors' order
-        self.ranked = ranked  # a queryset of pks, best first, without the promoted ones
-        self.total = total  # when known (counted with the facets), no query to count
+    def __init__(self, pks, selected):
+        """`pks`: every live page of the language; `selected`: {option name: its pks}."""
+        self.position = {pk: number for number, pk in enumerate(sorted(set(pks)))}
+        self.options = {name: self.bits(option_pks) for name, option_pks in selected.items()}
 
-    def count(self):
-        if self.total is not None:
-            return self.total
-        return len(self.promoted) + (self.ranked.count() if self.ranked is not None else 0)
+    def bits(self, pks):
+        """The pages `pks` (those among the language's live pages) as bits."""
+        table = bytearray((len(self.position) >> 3) + 1)
+        position = self.position
+        for pk in pks:
+            number = position.get(pk)
+            if number is not None:
+                table[number >> 3] |= 1 << (number & 7)
+        return int.from_bytes(table, "little")
 
-    def __len__(self):
-        return self.count()
+    def keep(self, bits, pks):
+        """The pks of `pks` (in their order) whose bit is set in `bits`."""
+        table = bits.to_bytes((len(self.position) >> 3) + 1, "little")
+        position = self.position
+        kept = []
+        for pk in pks:
+            number = position.get(pk)
+            if number is not None and table[number >> 3] >> (number & 7) & 1:
+                kept.append(pk)
+        return kept
 
-    def __getitem__(self, key):
-        start, stop = key.start or 0, key.stop
-        pks = self.promoted[start:stop]
-        if self.ranked is not None and (stop is None or stop > len(self.promoted)):
-            offset = max(0, start - len(self.promoted))
-            end = None if stop is None else stop - len(self.promoted)
-            pks += list(self.ranked[offset:end])
-        return pks
+    def __getitem__(self, name):
+        return self.options[name]
 
 
 def theme_facet(themes):
@@ -142,21 +176,35 @@ class SiteSearch:
         self.locale = locale or Locale.get_active()
         self.language = self.locale.language_code
         self.terms = terms_of(query)
-        self.streams = streams_in(self.locale)
-        self.themes = list(Theme.objects.filter(locale=self.locale))
         self.kinds = {kind.content_type.pk: kind for kind in registry}
+        setup = pagecache.cached("search-setup", self._build_setup, self.locale.pk)
+        self.streams, self.themes, self.option_sets = setup
         self.listing = None
+        self.ranked_pks = []  # every match but the promoted ones, best first
         self.promoted_pks = []
         self.promotion_descriptions = {}
         self.external_promotions = []
 
-    def facets(self):
+    def _build_setup(self):
+        """(streams, themes, option sets) of this language, kept under the content generation:
+        only publishing, moving or unpublishing pages, or saving a theme, changes them."""
+        streams = [
+            StreamRef(s.pk, s.path, s.translation_key, s.slug, s.title)
+            for s in streams_in(self.locale)
+        ]
+        themes = [
+            ThemeRef(t.slug, t.name, t.translation_key)
+            for t in Theme.objects.filter(locale=self.locale)
+        ]
+        return streams, themes, self._build_option_sets(self.facets(streams, themes))
+
+    def facets(self, streams=None, themes=None):
         other = ~Q(content_type__in=list(self.kinds))
         soort = kind_facet(registry, extra=[(OTHER_KIND, _("Overige pagina's"), other)])
-        stroom = stream_facet(self.streams)
+        stroom = stream_facet(self.streams if streams is None else streams)
         for facet in (soort, stroom):
             facet.hide_empty = True
-        return [soort, stroom, theme_facet(self.themes)]
+        return [soort, stroom, theme_facet(self.themes if themes is None else themes)]
 
     @property
     def selected(self):
@@ -172,49 +220,113 @@ class SiteSearch:
         if not self.terms and not self.query:
             return self
         base = self.base_queryset()
-        ranked = None
         backend = search_backend_for(self.language)
         search_query = backend_query(self.query, self.language, distinct_forms(backend))
-        matching = NEVER
-        if search_query is not None:
-            # The backend's ranking as a queryset: best first, not yet evaluated.
-            ranked = backend.search(search_query, base).get_queryset()
-            matching = Q(pk__in=ranked.order_by().values("pk"))
         self.promoted_pks = self._promoted()
-        if self.promoted_pks:
-            matching |= Q(pk__in=self.promoted_pks)
-        if ranked is not None and not self.promoted_pks:
-            # The matches themselves (the text match in this query's WHERE, not a subquery):
-            # the planner then starts from the matching rows and joins only what they need.
-            matches = ranked.order_by()
-        else:
-            matches = base.filter(matching)
+        matching = Q(pk__in=self.promoted_pks) if self.promoted_pks else NEVER
+        if search_query is not None:
+            # Every match, best first, as ids: one query, ranked in the database.
+            promoted = set(self.promoted_pks)
+            ranked = ranked_pks(backend, search_query, base)
+            self.ranked_pks = [pk for pk in ranked if pk not in promoted]
+            matching |= Q(pk__in=backend.search(search_query, base).get_queryset().values("pk"))
         self.listing = Listing(
             self.params,
-            matches,
+            base.filter(matching),  # what the listing stands for; counted below (`count`)
             self.facets(),
             per_page=RESULTS_PER_PAGE,
             fixed={"q": self.query},
             ignore_invalid=True,
         )
-        promoted = self.promoted_pks
-        if self.listing.active and promoted:
-            kept = set(self.listing.results.filter(pk__in=promoted).values_list("pk", flat=True))
-            promoted = [pk for pk in promoted if pk in kept]
-        if ranked is not None:
-            # The filters narrow the ranked query itself (no second text match in a subquery).
-            for facet in self.listing.facets:
-                ranked = facet.apply(ranked)
-            if self.promoted_pks:
-                ranked = ranked.exclude(pk__in=self.promoted_pks)
-            ranked = ranked.values_list("pk", flat=True)
-        self.listing.objects = Ranked(promoted, ranked)
+        return self
+
+    def _build_option_sets(self, facets):
+        """`OptionSets` of this language's live pages for every option of `facets` (named
+        "<param>_<n>"), in one query (see the module's docstring)."""
+        annotations, flags = {}, {}
+        for facet in facets:
+            annotations.update(facet.annotate)
+            for number, (_value, _label, key) in enumerate(facet.choices):
+                flags[f"{facet.param}_{number}"] = ExpressionWrapper(
+                    facet.condition_for(key), output_field=BooleanField()
+                )
+        pages, members = [], {name: [] for name in flags}
+        rows = (
+            Page.objects.filter(locale=self.locale, live=True, depth__gt=1)
+            .annotate(**annotations)
+            .annotate(**flags)
+            .order_by()
+            .values_list("pk", *flags)
+        )
+        for pk, *selected in rows:  # a page's row repeats per theme: any row counts
+            pages.append(pk)
+            for name, is_selected in zip(flags, selected, strict=True):
+                if is_selected:
+                    members[name].append(pk)
+        return OptionSets(pages, members)
+
+    def count(self):
+        """Facet counts, the total and the ordered results (promoted, then ranked) for the
+        selection: each facet counted with the other facets' selections applied, as the
+        listing engine counts them."""
+        listing = self.listing
+        sets = self.option_sets
+        matches = sets.bits(self.ranked_pks + self.promoted_pks)
+        chosen = {}
+        for facet in listing.facets:
+            for number, (value, _label, _key) in enumerate(facet.choices):
+                if facet.selected and value == facet.selected:
+                    chosen[facet.param] = sets[f"{facet.param}_{number}"]
+        results = matches
+        for bits in chosen.values():
+            results &= bits
+        for facet in listing.facets:
+            scope = matches
+            for param, bits in chosen.items():
+                if param != facet.param:
+                    scope &= bits
+            facet.options = [
+                Option(
+                    value,
+                    label,
+                    (scope & sets[f"{facet.param}_{number}"]).bit_count(),
+                    value == facet.selected,
+                    listing=listing,  # its link, built when asked
+                    param=facet.param,
+                )
+                for number, (value, label, _key) in enumerate(facet.choices)
+            ]
+        listing.total = results.bit_count()
+        if chosen:
+            listing.objects = sets.keep(results, self.promoted_pks + self.ranked_pks)
+        else:
+            listing.objects = self.promoted_pks + self.ranked_pks
         return self
 
     def record_hit(self):
-        """Count the query for the admin's search-terms report."""
-        if self.query:
-            Query.get(self.query).add_hit()
+        """Count the query for the admin's search-terms report (Wagtail's Query and its daily
+        hits): on PostgreSQL in one statement, elsewhere as Wagtail does it."""
+        if not self.query:
+            return
+        normalised = normalise_query_string(self.query)
+        if connection.vendor != "postgresql":
+            Query.get(normalised).add_hit()
+            return
+        queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                WITH new AS (
+                    INSERT INTO {queries} (query_string) VALUES (%s)
+                    ON CONFLICT (query_string) DO NOTHING RETURNING id
+                ), found AS (
+                    SELECT id FROM new UNION ALL SELECT id FROM {queries} WHERE query_string = %s
+                )
+                INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM found LIMIT 1
+                ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1
+                """,  # noqa: S608 (table names from the models; the values are parameters)
+                [normalised, normalised, timezone.now().date()],
+            )
 
     def _promoted(self):
         """Pks of the pages editors promoted for this query, in their order, in this language."""
@@ -244,40 +356,41 @@ class SiteSearch:
 
     def paginate(self):
         """Facet counts and the page of results asked for (?pagina=)."""
-        self.listing.count_facets()
-        self.listing.objects.total = self.listing.total
+        self.count()
         page_obj = self.listing.page
         page_obj.object_list = self._results(list(page_obj.object_list))
         return page_obj.paginator, page_obj
 
-    def _streams_of(self, pages):
-        """{pk: stream translation keys} for the pages shown: under a stream, or linked to one."""
-        found = {page.pk: set() for page in pages}
-        for page in pages:
-            for stream in self.streams:
-                if page.path.startswith(stream.path):
-                    found[page.pk].add(stream.translation_key)
-        for kind in registry:
-            if not kind.stream_field:
-                continue
-            pks = [page.pk for page in pages if page.content_type_id == kind.content_type.pk]
-            if pks:
-                pairs = kind.model.objects.filter(pk__in=pks).values_list(
-                    "pk", f"{kind.stream_field}__translation_key"
-                )
-                for pk, key in pairs:
-                    if key is not None:
-                        found[pk].add(key)
-        return found
+    def _in_options(self, param, pks):
+        """[(option value, the pks of `pks` that option selects)] for facet `param`."""
+        facet = next(facet for facet in self.listing.facets if facet.param == param)
+        return [
+            (value, set(self.option_sets.keep(self.option_sets[f"{param}_{number}"], pks)))
+            for number, (value, _label, _key) in enumerate(facet.choices)
+        ]
 
     def _results(self, pks):
-        pages = Page.objects.filter(pk__in=pks).specific()  # bodies too: the excerpts need them
-        pages = {page.pk: page for page in pages}
-        shown = [pages[pk] for pk in pks if pk in pages]
-        streams_of = self._streams_of(shown)
+        """The pages shown, whole (their bodies give the excerpts): one query per kind among them.
+        Their kind and streams come from the option sets, as the filters see them."""
+        kinds = {kind.slug: kind for kind in registry}
+        kind_of = {}
+        for value, pks_of_kind in self._in_options("soort", pks):
+            for pk in pks_of_kind:
+                kind_of[pk] = kinds.get(value)  # None: other pages
+        pages = {}
+        for kind in {kind for kind in kind_of.values() if kind is not None}:
+            of_kind = [pk for pk in pks if kind_of.get(pk) is kind]
+            pages.update((page.pk, page) for page in kind.model.objects.filter(pk__in=of_kind))
+        others = [pk for pk in pks if pk not in pages]
+        if others:
+            pages.update((page.pk, page) for page in Page.objects.filter(pk__in=others).specific())
+        streams_of = {pk: set() for pk in pks}  # stream slugs: under it, or linked to it
+        for value, pks_in_stream in self._in_options("stroom", pks):
+            for pk in pks_in_stream:
+                streams_of[pk].add(value)
         promoted = set(self.promoted_pks)
         results = []
-        for page in shown:
+        for page in (pages[pk] for pk in pks if pk in pages):
             kind = self.kinds.get(page.content_type_id)
             results.append(
                 Result(
@@ -287,8 +400,7 @@ class SiteSearch:
                     streams=[
                         stream
                         for stream in self.streams
-                        if stream.translation_key in streams_of[page.pk]
-                        and not (kind and kind.is_stream)
+                        if stream.slug in streams_of[page.pk] and not (kind and kind.is_stream)
                     ],
                     excerpt=excerpt(self.promotion_description(page) or text_of(page), self.terms),
                     promoted=page.pk in promoted,

@@ -5,9 +5,9 @@
 Seeds a SEPARATE database (the name from DATABASE_URL plus ``_search_bench``, or
 BENCH_DATABASE_NAME) with at least --pages pages in Dutch and English, builds the search index
 with ``update_index``, then times full requests to the search page (view, search, filters,
-counts, template) and prints the median and 95th percentile per query and overall. The seeded
-database is kept and reused on the next run; --reseed starts it again. The database named in
-DATABASE_URL itself is never written to.
+counts, template) and prints the SQL queries of one request and the median and 95th percentile
+per query and overall. The seeded database is kept and reused on the next run; --reseed starts
+it again. The database named in DATABASE_URL itself is never written to.
 """
 
 import argparse
@@ -53,8 +53,9 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connections, transaction  # noqa: E402
+from django.db import connection, connections, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import translation  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
@@ -89,7 +90,7 @@ def count_results(path, params):
     if not query:
         return "–"
     with translation.override("en" if path.startswith("/en/") else "nl"):
-        return SiteSearch(query, params).run().listing.objects.count()
+        return SiteSearch(query, params).run().count().listing.total
 
 
 def percentile(samples, fraction):
@@ -132,10 +133,13 @@ def main():
 
     client = Client()
     samples = {label: [] for label, _url, _params in QUERIES}
-    results = {}
-    for label, path, params in QUERIES:  # warm up
-        response = client.get(path, params)
+    results, queries = {}, {}
+    for label, path, params in QUERIES:  # warm up, then count the SQL queries of one request
+        client.get(path, params)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path, params)
         assert response.status_code == 200, (label, response.status_code)
+        queries[label] = len(captured)
         results[label] = count_results(path, params)
     for _round in range(args.rounds):
         for label, path, params in QUERIES:
@@ -144,16 +148,16 @@ def main():
             samples[label].append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200
 
-    print(f"{'query':<20} {'results':>8} {'median ms':>10} {'p95 ms':>8}")
+    print(f"{'query':<20} {'results':>8} {'SQL':>4} {'median ms':>10} {'p95 ms':>8}")
     for label, _path, _params in QUERIES:
         times = samples[label]
         print(
-            f"{label:<20} {results[label]!s:>8} {statistics.median(times):>10.1f}"
+            f"{label:<20} {results[label]!s:>8} {queries[label]:>4} {statistics.median(times):>10.1f}"
             f" {percentile(times, 0.95):>8.1f}"
         )
     everything = [t for times in samples.values() for t in times]
     print(
-        f"{'all requests':<20} {'':>8} {statistics.median(everything):>10.1f}"
+        f"{'all requests':<20} {'':>8} {'':>4} {statistics.median(everything):>10.1f}"
         f" {percentile(everything, 0.95):>8.1f}"
     )
     print(f"\n{len(everything)} requests, {args.rounds} per query, {pages} pages")

@@ -2,7 +2,8 @@
 
 The reference takes every page the backend finds, looks at each page's kind, streams and themes
 one by one in Python, and counts each option with the other filters applied. Runs on SQLite and,
-with DATABASE_URL, on PostgreSQL."""
+with DATABASE_URL, on PostgreSQL. The search keeps which pages each option selects under the
+content generation: the counts must follow publishing, moving and unpublishing at once."""
 
 import itertools
 
@@ -12,6 +13,8 @@ from wagtail.models import Locale, Page
 from movement.kinds import registry
 from search.backend import search_backend_for
 from search.engine import OTHER_KIND, SiteSearch
+from streams.models import ParticipantPage
+from tests.conftest import publish
 from tests.search.test_search import paragraph
 from tests.support.factories import (
     ArticleIndexPageFactory,
@@ -65,7 +68,7 @@ def dataset(home):
         page.themes.set(chosen)
         page.save_revision().publish()
         pages.append(page)
-    return {"themes": themes, "streams": streams}
+    return {"themes": themes, "streams": streams, "news": news}
 
 
 def reference_counts(locale, selection, streams, themes):
@@ -108,11 +111,11 @@ SELECTIONS = [
 ]
 
 
-def test_facet_counts_equal_a_reference_count(dataset):
+def assert_counts_equal_the_reference(dataset, selections):
     locale = Locale.objects.get(language_code="nl")
-    for selection in SELECTIONS:
+    for selection in selections:
         search = SiteSearch(WORD, selection, locale).run()
-        paginator, _page = search.paginate()
+        paginator, page = search.paginate()
         expected, total = reference_counts(locale, selection, dataset["streams"], dataset["themes"])
         counted = {
             (facet.param, option.value): option.count
@@ -122,7 +125,42 @@ def test_facet_counts_equal_a_reference_count(dataset):
         }
         assert counted == expected, selection
         assert paginator.count == total, selection
+        assert len(page.object_list) == min(total, 10), selection
+    return expected
+
+
+def test_facet_counts_equal_a_reference_count(dataset):
+    expected = assert_counts_equal_the_reference(dataset, SELECTIONS)
     assert expected  # the dataset gives counts to compare, not only zeros
+
+
+def test_counts_follow_publishing_moving_and_unpublishing(dataset):
+    selections = [
+        {},
+        {"stroom": "jeugd"},
+        {"thema": "thema-2"},
+        {"soort": "artikel", "stroom": "jeugd"},
+    ]
+    assert_counts_equal_the_reference(dataset, selections)  # and kept for what follows
+    youth = dataset["streams"][1]
+    article = ArticlePageFactory(
+        parent=youth, title="Nieuw artikel", body=paragraph(f"Over {WORD} in de jeugdzorg.")
+    )
+    article.themes.set([dataset["themes"][2]])
+    publish(article)
+    assert_counts_equal_the_reference(dataset, selections)
+
+    article.move(dataset["news"], pos="last-child")  # out of the stream
+    assert_counts_equal_the_reference(dataset, selections)
+
+    participant = ParticipantPage.objects.filter(streams=youth).first()
+    participant.streams.set([])  # an editor unlinks it from its stream and publishes
+    publish(participant)
+    assert_counts_equal_the_reference(dataset, selections)
+
+    article.unpublish()
+    participant.unpublish()
+    assert_counts_equal_the_reference(dataset, selections)
 
 
 def test_only_the_page_shown_is_fetched(dataset):
