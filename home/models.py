@@ -84,7 +84,7 @@ class HomePage(Page):
         )
         context["meetups"] = upcoming_meetups(limit=3)
         context["articles"] = ArticlePage.listing(locale).defer_streamfields()[:3]
-        context["themes"] = Theme.objects.filter(locale=locale).select_related("locale")
+        context["themes"] = Theme.objects.filter(locale=locale)  # theme.locale: kept (pagecache)
         return context
 
 
