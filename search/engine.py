@@ -250,20 +250,19 @@ class SiteSearch:
                 flags[f"{facet.param}_{number}"] = ExpressionWrapper(
                     facet.condition_for(key), output_field=BooleanField()
                 )
-        pages, members = [], {name: [] for name in flags}
-        rows = (
+        rows = list(
             Page.objects.filter(locale=self.locale, live=True, depth__gt=1)
             .annotate(**annotations)
             .annotate(**flags)
             .order_by()
             .values_list("pk", *flags)
         )
-        for pk, *selected in rows:  # a page's row repeats per theme: any row counts
-            pages.append(pk)
-            for name, is_selected in zip(flags, selected, strict=True):
-                if is_selected:
-                    members[name].append(pk)
-        return OptionSets(pages, members)
+        # A page's row repeats per theme: it is in an option's set if any of its rows is.
+        members = {
+            name: [row[0] for row in rows if row[column]]
+            for column, name in enumerate(flags, start=1)
+        }
+        return OptionSets([row[0] for row in rows], members)
 
     def count(self):
         """Facet counts, the total and the ordered results (promoted, then ranked) for the
