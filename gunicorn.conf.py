@@ -25,3 +25,19 @@ loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or (
     "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 )
+
+
+# A worker's first requests would import the cache backend, build the URL resolvers and compile
+# the templates (movement/warmup.py): done once in the master before it forks, when preloaded.
+def when_ready(server):
+    if preload_app:
+        from movement.warmup import warm_up
+
+        warm_up()
+
+
+def post_worker_init(worker):
+    if not preload_app:
+        from movement.warmup import warm_up
+
+        warm_up()
