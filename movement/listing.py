@@ -244,8 +244,9 @@ class Listing:
 
     def count_facets(self):
         """Count the options of every facet, each with the other facets applied (see `counts`),
-        from the cache when the listing says what it is (`cache_as`)."""
-        if self.cache_as is None:
+        from the cache when the listing says what it is (`cache_as`). A selection with an
+        unknown value is counted every time: made-up values must not fill the cache."""
+        if self.cache_as is None or self.invalid_filters:
             found = self.counts()
         else:
             found = pagecache.cached(

@@ -4,6 +4,8 @@ import datetime as dt
 import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -115,6 +117,16 @@ def test_unknown_filter_value_is_a_clear_400(client, index, world):
     html = response.content.decode()
     assert "Deze keuze bestaat niet (meer)" in html
     assert titles(response) == []  # province=utrecht still applies
+
+
+def test_unknown_filter_values_are_not_kept(client, index, world):
+    """Counts are kept per selection; a made-up value is counted each time instead, so links
+    with arbitrary values cannot fill the cache."""
+    url = f"{index.url}?stroom=verzonnen&provincie=utrecht"
+    assert client.get(url).status_code == 400
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 400
+    assert [q for q in queries if "COUNT(DISTINCT" in q["sql"]]
 
 
 def test_filter_form_is_labelled_and_works_without_javascript(client, index, world):
