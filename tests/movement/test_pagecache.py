@@ -475,9 +475,7 @@ def test_the_front_door_computes_the_middlewares_key_from_the_environ(settings, 
 @pytest.fixture
 def front_door(page_cache):
     """movement.wsgi's application around Django's, called as a WSGI server calls it (without
-    closing the test's database connection between requests, as Django's test client does)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
+    closing the test's database connection around each request, as Django's test client does)."""
     local.pages.clear()
     app = PageCacheApplication(WSGIHandler())
 
@@ -488,23 +486,25 @@ def front_door(page_cache):
             headers.extend(server_adds)  # as wsgiref adds Date and Server to the list it gets
             reply["status"], reply["headers"] = int(status.split()[0]), list(headers)
 
-        result = app(wsgi_environ(path, method, **extra), start_response)
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
         try:
-            body = b"".join(result)
+            result = app(wsgi_environ(path, method, **extra), start_response)
+            try:
+                body = b"".join(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
         finally:
-            if hasattr(result, "close"):
-                result.close()
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
         headers = {name.lower(): value for name, value in reply["headers"]}
         if server_adds:
             return reply["status"], reply["headers"], body
         return reply["status"], headers, body
 
-    try:
-        yield get
-    finally:
-        local.pages.clear()
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+    yield get
+    local.pages.clear()
 
 
 def test_the_front_door_answers_a_hit_with_the_stored_page(tree, front_door, settings):
