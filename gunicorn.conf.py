@@ -31,13 +31,20 @@ worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or (
 # the templates (movement/warmup.py): done once in the master before it forks, when preloaded.
 def when_ready(server):
     if preload_app:
-        from movement.warmup import warm_up
-
-        warm_up()
+        warm_up_the_site()
 
 
 def post_worker_init(worker):
     if not preload_app:
+        warm_up_the_site()
+
+
+def warm_up_the_site():
+    from django.apps import apps
+
+    # Only when the app served is this site: the benchmark's ceiling (tests/bench/ceiling.py)
+    # runs under these settings too, and never sets Django up.
+    if apps.ready:
         from movement.warmup import warm_up
 
         warm_up()
