@@ -22,7 +22,12 @@ from wagtail.snippets.models import register_snippet
 
 from movement import i18n
 from movement.blocks import BodyBlock
-from movement.models import VOCABULARY_SEARCH_FIELDS, VocabularyMixin, default_locale_themes
+from movement.models import (
+    PAGE_CARD_FIELDS,
+    VOCABULARY_SEARCH_FIELDS,
+    VocabularyMixin,
+    default_locale_themes,
+)
 from movement.outbox import OutgoingEmail
 from streams.models import PROVINCES
 
@@ -238,6 +243,19 @@ class MeetupPage(VocabularyMixin, RoutablePageMixin, Page):
     parent_page_types = ["events.MeetupIndexPage"]
     subpage_types = []
     views = None  # events/views.py, from EventsConfig.ready (see MeetupIndexPage)
+    # What a card reads (meetup_card.html, search suggestions); upcoming_meetups fetches no more.
+    card_fields = (
+        *PAGE_CARD_FIELDS,
+        "summary",
+        "start",
+        "end",
+        "venue_name",
+        "city",
+        "online_url",
+        "status",
+        "capacity",
+        "waiting_list",
+    )
 
     class Meta:
         verbose_name = _("meet-up")
@@ -418,7 +436,7 @@ def upcoming_meetups(stream=None, limit=None, locale=None):
         MeetupPage.objects.live()
         .public()
         .filter(locale=locale, end__gte=timezone.now())
-        .defer_streamfields()  # for cards: no programme, no image
+        .only(*MeetupPage.card_fields)
         .order_by("start", "pk")
     )
     if stream is not None:

@@ -79,11 +79,11 @@ class HomePage(Page):
             StreamPage.objects.live()
             .public()
             .filter(locale=locale)
-            .defer_streamfields()
+            .only(*StreamPage.card_fields)
             .order_by("path")
         )
         context["meetups"] = upcoming_meetups(limit=3)
-        context["articles"] = ArticlePage.listing(locale).defer_streamfields()[:3]
+        context["articles"] = ArticlePage.listing(locale).only(*ArticlePage.card_fields)[:3]
         context["themes"] = Theme.objects.filter(locale=locale)  # theme.locale: kept (pagecache)
         return context
 

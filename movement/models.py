@@ -113,6 +113,22 @@ class VocabularyMixin:
         return " ".join(names.values_list("name", flat=True))
 
 
+# What a card of any page type reads of the page itself: its title and link, and what tree and
+# language code needs. Card querysets fetch only these and their type's `card_fields` (columns a
+# query selects are built, compiled and read one by one); tests/site/test_cards.py checks that a
+# card never reads a field left out (it would cost a query per card).
+PAGE_CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale",
+    "translation_key",
+    "live",
+    "content_type",
+)
+
 # What every tagged page type indexes for its themes and keywords.
 VOCABULARY_SEARCH_FIELDS = [
     index.SearchField("theme_names"),

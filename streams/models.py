@@ -22,6 +22,7 @@ from movement import i18n, pagecache
 from movement.blocks import BodyBlock, plain_text_of
 from movement.listing import redirect_old_names
 from movement.models import (
+    PAGE_CARD_FIELDS,
     VOCABULARY_SEARCH_FIELDS,
     VocabularyMixin,
     default_locale_themes,
@@ -175,6 +176,7 @@ class StreamPage(VocabularyMixin, Page):
     handle_join = None
 
     has_article_feed = True  # includes/social_meta.html advertises streams/feeds.py's feed
+    card_fields = (*PAGE_CARD_FIELDS, "intro", "start_year", "accent_colour")  # stream_card.html
 
     class Meta:
         verbose_name = _("stroom")
@@ -209,7 +211,7 @@ class StreamPage(VocabularyMixin, Page):
         context["participants"] = participants
         context["participant_count"] = participants[0].total if participants else 0
         context["articles"] = (
-            ArticlePage.listing(self.locale).defer_streamfields().descendant_of(self)[:6]
+            ArticlePage.listing(self.locale).only(*ArticlePage.card_fields).descendant_of(self)[:6]
         )
         context["meetups"] = upcoming_meetups(stream=self, limit=4)
         context["themes"] = in_active_locale(self.themes.all())
@@ -362,6 +364,7 @@ class ArticlePage(VocabularyMixin, Page):
     # The stream a card names, when the listing attached it (stream_lookup); none by default,
     # so a card's template never fails a lookup (Django's failed lookups are slow).
     stream_page = None
+    card_fields = (*PAGE_CARD_FIELDS, "date", "kind", "summary", "image", "image_alt")
     # Reactions (streams/reactions.py): StreamsConfig.ready hands the form and its handling over.
     reaction_form_class = None
     handle_reaction = None
@@ -519,6 +522,7 @@ class ParticipantPage(VocabularyMixin, Page):
     subpage_types = []
 
     stream_pages = ()  # the streams a card shows, when attached (attach_streams)
+    card_fields = (*PAGE_CARD_FIELDS, "city", "province", "logo")  # participant_card.html
 
     class Meta:
         verbose_name = _("deelnemer")
@@ -548,7 +552,7 @@ class ParticipantPage(VocabularyMixin, Page):
     def for_stream(cls, stream):
         return (
             cls.listing(stream.locale)
-            .defer_streamfields()
+            .only(*cls.card_fields)
             .filter(streams__in=i18n.translation_ids(stream))
         )
 
