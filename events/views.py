@@ -75,29 +75,10 @@ def meetup_listing(index, request, archive):
     return response
 
 
-# What a card shows (templates/events/includes/meetup_card.html) and its link needs.
-CARD_FIELDS = (
-    "title",
-    "url_path",
-    "translation_key",
-    "locale_id",
-    "content_type_id",
-    "status",
-    "start",
-    "end",
-    "venue_name",
-    "city",
-    "online_url",
-    "capacity",
-    "waiting_list",
-    "summary",
-)
-
-
 def meetup_cards(pks):
     """The meet-ups of a listing's page, in that order, with their places taken (read every
     time: sign-ups change them without a new content generation)."""
-    found = with_signup_counts(MeetupPage.objects.filter(pk__in=pks).only(*CARD_FIELDS))
+    found = with_signup_counts(MeetupPage.objects.filter(pk__in=pks).only(*MeetupPage.card_fields))
     by_pk = {meetup.pk: meetup for meetup in found}
     return [by_pk[pk] for pk in pks if pk in by_pk]
 
