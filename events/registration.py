@@ -8,8 +8,8 @@ counts there too.
 
 A new address (nearly every sign-up) writes its rows first, the sign-up with the status the
 places suggested and its e-mail with its task, and only then waits for the lock, to count the
-places and commit: the lock is held for two statements, not for the whole sign-up, so a busy
-meet-up serves its sign-ups one after another quickly. The rows are invisible to others until
+places and commit: the lock is held for two statements and the commit, not for the whole
+sign-up, so a busy meet-up serves its sign-ups one after another quickly. The rows are invisible to others until
 the commit; when the count under the lock says otherwise (the last places went meanwhile), the
 status and the e-mail are corrected before the commit.
 """
