@@ -4,7 +4,7 @@ gunicorn.conf.py calls ``warm_up()`` once in the master when the app is preloade
 so the workers it forks start with it done and share it; otherwise each worker calls it before
 it takes requests. On a cold worker the first requests paid about a second for this: importing
 the cache backend (django-redis imports redis and its asyncio client), building the URL
-resolvers of each language, compiling the site's templates.
+resolvers of each language, compiling the site's templates and the validators' expressions.
 
 Nothing here opens a connection: workers forked from the master must not share one.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.validators import URLValidator, validate_email
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
 from django.urls import reverse
@@ -32,6 +33,10 @@ def warm_up():
     for code, _name in settings.LANGUAGES:
         with translation.override(code):  # also loads that language's catalogs
             reverse("wagtail_serve", args=[""])
+    # Django's e-mail and URL validators compile their large regular expressions on first use
+    # (a worker's first form post paid ~70 ms for it).
+    validate_email("warm-up@example.org")
+    URLValidator()("https://example.org/")
     for directory in site_template_dirs():
         for path in sorted(directory.rglob("*")):
             if path.suffix in TEMPLATE_SUFFIXES and path.is_file():
