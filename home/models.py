@@ -75,13 +75,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locale = Locale.get_active()
-        context["streams"] = (
-            StreamPage.objects.live()
-            .public()
-            .filter(locale=locale)
-            .only(*StreamPage.card_fields)
-            .order_by("path")
-        )
+        context["streams"] = StreamPage.in_locale(locale)  # kept under the content generation
         context["meetups"] = upcoming_meetups(limit=3)
         context["articles"] = ArticlePage.listing(locale).only(*ArticlePage.card_fields)[:3]
         context["themes"] = Theme.objects.filter(locale=locale)  # theme.locale: kept (pagecache)
