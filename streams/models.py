@@ -398,11 +398,13 @@ class ArticlePage(VocabularyMixin, Page):
         )
 
     def related_articles(self, limit=3):
+        """Cards of the articles sharing most themes with this one, newest first."""
         theme_keys = [theme.translation_key for theme in self.themes.all()]
         if not theme_keys:
             return ArticlePage.objects.none()
         return (
             ArticlePage.listing(self.locale)
+            .only(*ArticlePage.card_fields)
             .filter(themes__translation_key__in=theme_keys)
             .exclude(pk=self.pk)
             .annotate(shared=models.Count("themes", distinct=True))
@@ -413,12 +415,26 @@ class ArticlePage(VocabularyMixin, Page):
         """The stream this article sits under, if any."""
         return StreamPage.objects.live().ancestor_of(self).first()
 
+    def links(self):
+        """What the page shows of other content: related articles, its themes in the active
+        language and its keywords."""
+        return {
+            "related_articles": list(self.related_articles()),
+            "themes": in_active_locale(self.themes.select_related("locale")),
+            "keywords": list(self.keywords.all()),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = list(self.related_articles())
-        context["stream"] = self.stream()
-        context["themes"] = in_active_locale(self.themes.select_related("locale"))
-        context["keywords"] = list(self.keywords.all())
+        if getattr(request, "is_preview", False):  # a draft's themes: never read or kept
+            context.update(self.links())
+        else:
+            # Kept under the content generation: a publish, unpublish or move, or a saved theme,
+            # keyword, image or approved reaction (a card's count) starts a new one.
+            language = translation.get_language()
+            context.update(pagecache.cached("article-links", self.links, self.pk, language))
+        # The kept streams, not a query (a card's stream comes from them too).
+        context["stream"] = stream_lookup(StreamPage.in_locale(self.locale))(self)
         context["pdf_available"] = pdf.available()
         context["reactions"] = list(self.reactions.approved().order_by("approved_at", "pk"))
         if self.reactions_open:
