@@ -19,16 +19,19 @@ import logging
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import emails
 from events.models import EmailKind, MeetupPage, SignUp, new_cancel_token
 from movement import pagecache
+from movement.pagecache import holes
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +173,9 @@ def sign_up(meetup, *, name, email, role, organisation="", access_needs="", rema
                 return _sign_up_new(meetup, email, fields, guess)
             except IntegrityError:
                 pass  # the same address from another request at the same moment: see below
+            except DatabaseError:  # e.g. the commit failed: the places shown may be wrong now
+                holes.forget(_places_holes(source.translation_key).values())
+                raise
     return _sign_up_again(meetup, email, fields)
 
 
@@ -196,18 +202,41 @@ def _sign_up_new(meetup, email, fields, guess):
         signup.status = _status_for(state)
         signup.save(update_fields=["status"])
         emails.rewrite(queued, signup, _email_kind_for(signup), meetup=meetup)
-    if signup.status == SignUp.Status.CONFIRMED:
-        refresh_cached_pages(
-            source.translation_key, locked.capacity, None if confirmed is None else confirmed + 1
-        )
+    if signup.status == SignUp.Status.CONFIRMED and locked.capacity is not None:
+        left = locked.capacity - confirmed - 1
+        if left > 0:  # only the number on its pages changes: they stay kept
+            show_places_left(source.translation_key, left)
+        else:
+            refresh_cached_pages(source.translation_key, locked.capacity, confirmed + 1)
     del signup.pages_refreshed_by_registration  # later saves of this object refresh as usual
     return signup
 
 
+def _places_holes(translation_key):
+    return {
+        language: holes.name("meetup-places", translation_key, language=language)
+        for language, _ in settings.LANGUAGES
+    }
+
+
+def show_places_left(translation_key, left):
+    """The meet-up's kept pages (both languages) show `left` places from now on, without being
+    rendered again (movement.pagecache.holes). Called under the meet-up's lock: the texts are
+    written in the order the decisions are taken. The transaction commits right after; should
+    the commit fail, ``sign_up`` forgets the texts again."""
+    texts = {}
+    for language, hole in _places_holes(translation_key).items():
+        with translation.override(language):
+            texts[hole] = escape(RegistrationState("open", places_left=left).message)
+    holes.write(texts)
+
+
 def refresh_cached_pages(translation_key, capacity, confirmed=None):
-    """A meet-up's confirmed places changed (`confirmed` now, if known): once committed, its page
-    in both languages is refreshed, and the listings and home page sections whose cards say
-    "Full" only when it turned full or no longer full. Nothing else."""
+    """A meet-up's confirmed places changed (`confirmed` now, if known) and the new number is not
+    put in its kept pages: once committed, its page in both languages is rendered again, and the
+    listings and home page sections whose cards say "Full" only when it turned full or no longer
+    full. Nothing else. A number put in before (``show_places_left``) is forgotten now."""
+    holes.forget(_places_holes(translation_key).values())
     pagecache.invalidate_tag_on_commit("meetup-places", translation_key)
     if capacity is not None and confirmed is not None and capacity - 1 <= confirmed <= capacity:
         pagecache.invalidate_tag_on_commit("meetup-full", translation_key)

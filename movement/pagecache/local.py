@@ -20,7 +20,9 @@ MAX_BYTES = 16 * 1024 * 1024  # per process; a page is 20-100 kB
 class LocalPages:
     def __init__(self, max_bytes=MAX_BYTES):
         self.max_bytes = max_bytes
-        self._pages = OrderedDict()  # key -> (expires, status, headers, body), oldest fill first
+        self._pages = (
+            OrderedDict()
+        )  # key -> (expires, status, headers, body, hole names), oldest first
         self._bytes = 0
         self._lock = threading.Lock()  # gthread workers: fills and evictions one at a time
 
@@ -55,6 +57,13 @@ class LocalPages:
                 page = self._pages.pop(key, None)
                 if page is not None:
                     self._bytes -= len(page[3])
+
+    def forget_holes(self, hole_names):
+        """Pages with any of these holes: their texts changed (``pagecache.holes``)."""
+        names = set(hole_names)
+        with self._lock:
+            changed = [key for key, page in self._pages.items() if names & page[4]]
+        self.forget(changed)
 
     def clear(self):
         with self._lock:

@@ -30,6 +30,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language_from_path, trans_real
 
 from movement import pagecache
+from movement.pagecache import holes
 
 EXCLUDED_PREFIXES = (
     "/admin/",
@@ -183,18 +184,31 @@ def lookup(key):
     if generation is None:
         return pagecache._fresh_generation(), None
     entry = found.get(key)
-    if entry is not None and entry[0] != generation:
+    # (An entry of another shape was stored by an older release: it is rendered again.)
+    if entry is not None and (entry[0] != generation or len(entry) != 5):
         entry = None
     return generation, entry
 
 
 def entry_for(generation, response):
     headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
-    return (generation, response.status_code, headers, response.content)
+    body = response.content
+    return (generation, response.status_code, headers, body, holes.find(body))
+
+
+def served(entry):
+    """(status, headers, body, names of its holes) of a stored entry as a hit sends it: with
+    the current text in each hole (``pagecache.holes``)."""
+    generation, status, headers, body, spots = entry
+    if spots:
+        body = holes.fill(generation, body, spots)
+        length = str(len(body))
+        headers = [(k, length if k.lower() == "content-length" else v) for k, v in headers]
+    return status, headers, body, frozenset(hole for hole, _, _ in spots)
 
 
 def response_for(entry):
-    _, status, headers, body = entry
+    status, headers, body, _ = served(entry)
     response = HttpResponse(body, status=status)
     for name, value in headers:
         response[name] = value

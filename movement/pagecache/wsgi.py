@@ -6,7 +6,8 @@ computes the same key as ``middleware.cache_key`` straight from the environ
 without building Django's request), then looks in this process's short memory
 (``pagecache.local``, ``PAGE_CACHE_LOCAL_SECONDS``), and else fetches the current generation and
 the page from the shared cache in one round trip (``middleware.lookup``). A hit writes the
-stored status, headers and body. Anything else, and every miss, goes to Django; the generation
+stored status, headers and body, with the current text in its holes (``pagecache.holes``).
+Anything else, and every miss, goes to Django; the generation
 read here travels in the environ so the middleware does not look again.
 """
 
@@ -33,14 +34,15 @@ class PageCacheApplication:
                 environ.pop(middleware.GENERATION_ENVIRON, None)
                 page = None
             if page is not None:
-                _, status, headers, body = page
+                _, status, headers, body, _ = page
                 start_response(status, list(headers))  # a server may add to the list it gets
                 return [b""] if method == "HEAD" else [body]
         return self.application(environ, start_response)
 
     def page(self, environ):
-        """(expires, status line, headers, body) of the stored page, or None (then the
-        generation read, if any, is left in the environ for the middleware)."""
+        """(expires, status line, headers, body, hole names) of the stored page, with the
+        current text in its holes, or None (then the generation read, if any, is left in the
+        environ for the middleware)."""
         key = middleware.storable_key(middleware.EnvironRequest(environ))
         if key is None:
             return None
@@ -54,8 +56,8 @@ class PageCacheApplication:
         if entry is None:
             environ[middleware.GENERATION_ENVIRON] = generation
             return None
-        _, status, headers, body = entry
-        page = (0, middleware.status_line(status), [*headers, HIT], body)
+        status, headers, body, hole_names = middleware.served(entry)
+        page = (0, middleware.status_line(status), [*headers, HIT], body, hole_names)
         if seconds > 0:
             page = (now + seconds, *page[1:])
             self.pages.put(key, page, now)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from movement import i18n, navigation, pagecache
+from movement.pagecache import holes
 
 register = template.Library()
 
@@ -81,6 +82,26 @@ def page_shows(*tag):
     of it refreshes the cached page (movement.pagecache.invalidate_tag)."""
     pagecache.depends_on(*tag)
     return ""
+
+
+@register.tag
+def hole(parser, token):
+    """{% hole "meetup-places" page.translation_key %}…{% endhole %}: text that changes on its
+    own far more often than the page; a kept page is served with its current text
+    (movement.pagecache.holes), named after these parts and the active language."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endhole",))
+    parser.delete_first_token()
+    return HoleNode(parts, nodelist)
+
+
+class HoleNode(template.Node):
+    def __init__(self, parts, nodelist):
+        self.parts, self.nodelist = parts, nodelist
+
+    def render(self, context):
+        name = holes.name(*(part.resolve(context) for part in self.parts))
+        return holes.mark(name, self.nodelist.render(context))
 
 
 @register.filter

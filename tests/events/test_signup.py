@@ -390,7 +390,7 @@ def test_with_redis_the_rate_limit_counts_there_and_each_window_expires(
 
 
 @needs_redis
-def test_with_redis_a_sign_up_refreshes_the_kept_meetup_page(
+def test_with_redis_a_sign_up_puts_the_places_in_the_kept_page_and_the_last_refreshes_it(
     client, meetup, post_signup, settings, redis_cache, monkeypatch
 ):
     settings.PAGE_CACHE_ENABLED = True
@@ -399,9 +399,16 @@ def test_with_redis_a_sign_up_refreshes_the_kept_meetup_page(
     assert client.get(meetup.url)["X-Page-Cache"] == "miss"
     assert client.get(meetup.url)["X-Page-Cache"] == "hit"
     post_signup(meetup, follow=False)
-    page = client.get(meetup.url)
-    assert page["X-Page-Cache"] == "miss" and "Er is nog 1 plaats vrij." in page.content.decode()
+    page = client.get(meetup.url)  # kept, with the new number put in
+    assert page["X-Page-Cache"] == "hit" and "Er is nog 1 plaats vrij." in page.content.decode()
+    texts = redis_cache.redis.keys(f"{redis_cache.prefix}:*pagecache:hole:*")
+    assert len(texts) == 2  # Dutch and English
+    assert all(0 < redis_cache.redis.ttl(text) <= pagecache.TAG_TIMEOUT for text in texts)
+    post_signup(meetup, email="laatste@example.org", follow=False)  # the last place
+    page = client.get(meetup.url)  # rendered again: the form is for the waiting list now
+    assert page["X-Page-Cache"] == "miss" and "wachtlijst" in page.content.decode()
     assert client.get(meetup.url)["X-Page-Cache"] == "hit"
+    assert not redis_cache.redis.keys(f"{redis_cache.prefix}:*pagecache:hole:*")
     tag = f"{redis_cache.prefix}:*pagecache:tagstamp:meetup-places:{meetup.translation_key}"
     (stamp,) = redis_cache.redis.keys(tag)
     assert 0 < redis_cache.redis.ttl(stamp) <= pagecache.TAG_TIMEOUT

@@ -25,7 +25,7 @@ from movement.models import SiteSettings
 from movement.pagecache import local, middleware
 from movement.pagecache.wsgi import PageCacheApplication
 from streams.models import JoinApplication
-from tests.conftest import publish
+from tests.conftest import publish, translate
 from tests.support.factories import (
     ArticlePageFactory,
     MeetupIndexPageFactory,
@@ -232,20 +232,57 @@ def test_a_sign_up_refreshes_that_meetups_places_and_nothing_else(
     assert page["X-Page-Cache"] == "miss" and "wachtlijst" in page.content.decode().lower()
 
 
-def test_a_sign_up_that_leaves_places_refreshes_only_that_meetups_page(
-    client, tree, page_cache, django_capture_on_commit_callbacks
+def places_left(response):
+    html = re.sub(r"<!--.*?-->", "", response.content.decode())  # as a browser shows it
+    return re.search(r'class="meetup-places">(.*?)<', html).group(1).strip()
+
+
+def assert_whole(response):
+    assert int(response["Content-Length"]) == len(response.content)
+
+
+def test_a_sign_up_that_leaves_places_keeps_every_page_cached_with_the_new_places(
+    client, tree, page_cache, locales, django_capture_on_commit_callbacks
 ):
     roomy = MeetupPageFactory(parent=tree["meetup"].get_parent(), title="Ruim", capacity=50)
+    translate(roomy.get_parent().specific, locales["en"], title="Meet-ups")
+    english = translate(roomy, locales["en"], title="Roomy")
     index_url = roomy.get_parent().url
-    for url in (index_url, roomy.url, "/"):
+    for url in (index_url, roomy.url, english.url, "/"):
         client.get(url)
     with django_capture_on_commit_callbacks(execute=True):
         Client().post(roomy.url, signup_form_data())
     # The cards say nothing about places until a meet-up is full: the listings stay cached.
     assert client.get(index_url)["X-Page-Cache"] == "hit"
     assert client.get("/")["X-Page-Cache"] == "hit"
+    # The meet-up's pages too, in both languages: each hit puts in the places left now.
     page = client.get(roomy.url)
-    assert page["X-Page-Cache"] == "miss" and "49" in page.content.decode()
+    assert page["X-Page-Cache"] == "hit" and places_left(page) == "Er zijn nog 49 plaatsen vrij."
+    shown = re.sub(r"<!--.*?-->", "", page.content.decode())
+    assert "<strong>Er zijn nog 49 plaatsen vrij.</strong>" in shown
+    assert_whole(page)
+    page = client.get(english.url)
+    assert page["X-Page-Cache"] == "hit" and "49" in places_left(page)
+    assert_whole(page)
+
+
+def test_places_put_in_never_outlive_a_publish_or_a_cancellation(
+    client, tree, page_cache, django_capture_on_commit_callbacks
+):
+    roomy = MeetupPageFactory(parent=tree["meetup"].get_parent(), title="Ruim", capacity=50)
+    client.get(roomy.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(roomy.url, signup_form_data())
+    assert "49" in places_left(client.get(roomy.url))
+    roomy.capacity = 60  # the editor finds a bigger room
+    publish(roomy)
+    assert places_left(client.get(roomy.url)) == "Er zijn nog 59 plaatsen vrij."
+    assert client.get(roomy.url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        registration.cancel(SignUp.objects.get(meetup=roomy))
+    page = client.get(roomy.url)
+    assert places_left(page) == "Er zijn nog 60 plaatsen vrij."
+    assert places_left(client.get(roomy.url)) == "Er zijn nog 60 plaatsen vrij."
 
 
 def test_a_waiting_list_sign_up_leaves_every_page_cached(
@@ -564,8 +601,9 @@ def test_local_memory_forgets_what_this_process_changes_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         Client().post(roomy.url, signup_form_data())
     assert front_door(article.url)[1]["x-page-cache"] == "hit"
-    status, headers, body = front_door(roomy.url)
-    assert headers["x-page-cache"] == "miss" and "49" in body.decode()
+    status, headers, body = front_door(roomy.url)  # kept, with the places left now
+    assert headers["x-page-cache"] == "hit" and "Er zijn nog 49 plaatsen vrij." in body.decode()
+    assert int(headers["content-length"]) == len(body)
 
     article.title = "Tweede versie"
     publish(article)
