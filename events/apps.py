@@ -7,7 +7,12 @@ class EventsConfig(AppConfig):
     def ready(self):
         from events import retention, signals, views  # noqa: F401
         from events.listings import register_kinds
-        from events.models import MeetupIndexPage, MeetupPage, upcoming_meetups
+        from events.models import (
+            MeetupIndexPage,
+            MeetupPage,
+            upcoming_meetup_cards,
+            upcoming_meetups,
+        )
         from movement import providers, roles
 
         # The pages' sub-routes call the views, which import the models (events/models.py).
@@ -15,6 +20,7 @@ class EventsConfig(AppConfig):
         MeetupPage.views = views
 
         providers.provide("upcoming_meetups", upcoming_meetups)
+        providers.provide("upcoming_meetup_cards", upcoming_meetup_cards)
 
         # Meet-up organisers work under every meet-up index (movement.roles).
         roles.register_section(roles.MEETUP_ORGANISERS, MeetupIndexPage)

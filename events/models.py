@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from movement import i18n
+from movement import i18n, pagecache
 from movement.blocks import BodyBlock
 from movement.models import (
     PAGE_CARD_FIELDS,
@@ -442,3 +442,36 @@ def upcoming_meetups(stream=None, limit=None, locale=None):
     if stream is not None:
         meetups = meetups.filter(streams__in=i18n.translation_ids(stream))
     return meetups[:limit] if limit else meetups
+
+
+def upcoming_meetup_cards(stream=None, limit=3, locale=None):
+    """The first `limit` upcoming meet-ups as cards (home, stream page, the block). Which ones,
+    in which order, is kept under the content generation until the first of them ends (then it
+    leaves the list); their places taken are read every time, as sign-ups change them without a
+    new generation."""
+    locale = locale or Locale.get_active()
+
+    def build():
+        found = list(upcoming_meetups(stream, limit, locale).values_list("pk", "end"))
+        return {
+            "pks": [pk for pk, _end in found],
+            "until": min((e for _pk, e in found), default=None),
+        }
+
+    kept = pagecache.cached(
+        "upcoming-meetups",
+        build,
+        locale.pk,
+        stream.pk if stream is not None else 0,
+        limit,
+        fresh=lambda kept: kept["until"] is None or timezone.now() < kept["until"],
+    )
+    return meetup_cards(kept["pks"])
+
+
+def meetup_cards(pks):
+    """The meet-ups of a listing's page, in that order, with their places taken (read every
+    time: sign-ups change them without a new content generation)."""
+    found = with_signup_counts(MeetupPage.objects.filter(pk__in=pks).only(*MeetupPage.card_fields))
+    by_pk = {meetup.pk: meetup for meetup in found}
+    return [by_pk[pk] for pk in pks if pk in by_pk]

@@ -12,7 +12,7 @@ from django.views.decorators.cache import add_never_cache_headers
 from events import ics, registration
 from events.forms import SignUpForm
 from events.listings import meetup_filters
-from events.models import MeetupPage, MeetupSeries, SignUp, with_signup_counts
+from events.models import MeetupPage, MeetupSeries, SignUp, meetup_cards, with_signup_counts
 from movement.listing import redirect_old_names
 from movement.models import SiteSettings, Theme
 from movement.spam import is_rate_limited, too_many_requests
@@ -73,14 +73,6 @@ def meetup_listing(index, request, archive):
     if listing.invalid_filters:
         response.status_code = 400
     return response
-
-
-def meetup_cards(pks):
-    """The meet-ups of a listing's page, in that order, with their places taken (read every
-    time: sign-ups change them without a new content generation)."""
-    found = with_signup_counts(MeetupPage.objects.filter(pk__in=pks).only(*MeetupPage.card_fields))
-    by_pk = {meetup.pk: meetup for meetup in found}
-    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def series_listing(index, request, slug):

@@ -5,7 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from events.models import upcoming_meetups
+from events.models import upcoming_meetup_cards
 from movement.blocks import BodyBlock
 from movement.models import Theme
 from streams.models import ArticlePage, StreamPage
@@ -76,7 +76,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         locale = Locale.get_active()
         context["streams"] = StreamPage.in_locale(locale)  # kept under the content generation
-        context["meetups"] = upcoming_meetups(limit=3)
+        context["meetups"] = upcoming_meetup_cards(limit=3)
         context["articles"] = ArticlePage.listing(locale).only(*ArticlePage.card_fields)[:3]
         context["themes"] = Theme.objects.filter(locale=locale)  # theme.locale: kept (pagecache)
         return context

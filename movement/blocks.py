@@ -8,7 +8,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from movement.providers import upcoming_meetups
+from movement.providers import upcoming_meetup_cards
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -149,7 +149,7 @@ class UpcomingMeetupsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["meetups"] = upcoming_meetups(stream=value["stream"], limit=value["count"])
+        context["meetups"] = upcoming_meetup_cards(stream=value["stream"], limit=value["count"])
         return context
 
     class Meta:

@@ -29,7 +29,7 @@ from movement.models import (
     in_active_locale,
     vocabulary_panel,
 )
-from movement.providers import upcoming_meetups
+from movement.providers import upcoming_meetup_cards, upcoming_meetups
 from streams import listings, pdf
 
 WORDS_PER_MINUTE = 200
@@ -204,21 +204,30 @@ class StreamPage(VocabularyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The first twelve participants and how many there are in all, in one query.
-        participants = list(
-            ParticipantPage.for_stream(self).annotate(total=models.Window(models.Count("pk")))[:12]
-        )
-        context["participants"] = participants
-        context["participant_count"] = participants[0].total if participants else 0
-        context["articles"] = (
-            ArticlePage.listing(self.locale).only(*ArticlePage.card_fields).descendant_of(self)[:6]
-        )
-        context["meetups"] = upcoming_meetups(stream=self, limit=4)
-        context["themes"] = in_active_locale(self.themes.all())
+        context.update(kept_links(self, request))
+        context["meetups"] = upcoming_meetup_cards(stream=self, limit=4)
         context["participant_index_url"] = self.participant_index_url(request)
         context["blank_join_form"] = self.blank_join_form(request)
         context["joined"] = request.GET.get("aangemeld") == "1"
         return context
+
+    def links(self):
+        """What the page shows of other content: its newest articles, its first twelve
+        participants and how many there are in all (one query), its themes in the active
+        language."""
+        participants = list(
+            ParticipantPage.for_stream(self).annotate(total=models.Window(models.Count("pk")))[:12]
+        )
+        return {
+            "participants": participants,
+            "participant_count": participants[0].total if participants else 0,
+            "articles": list(
+                ArticlePage.listing(self.locale)
+                .only(*ArticlePage.card_fields)
+                .descendant_of(self)[:6]
+            ),
+            "themes": in_active_locale(self.themes.all()),
+        }
 
     def blank_join_form(self, request):
         """The empty join form as HTML, kept under the content generation per page, site and
@@ -426,13 +435,7 @@ class ArticlePage(VocabularyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):  # a draft's themes: never read or kept
-            context.update(self.links())
-        else:
-            # Kept under the content generation: a publish, unpublish or move, or a saved theme,
-            # keyword, image or approved reaction (a card's count) starts a new one.
-            language = translation.get_language()
-            context.update(pagecache.cached("article-links", self.links, self.pk, language))
+        context.update(kept_links(self, request))
         # The kept streams, not a query (a card's stream comes from them too).
         context["stream"] = stream_lookup(StreamPage.in_locale(self.locale))(self)
         context["pdf_available"] = pdf.available()
@@ -645,6 +648,17 @@ def approved_reaction_count():
         .annotate(n=models.Count("pk"))
         .values("n")
     )
+
+
+def kept_links(page, request):
+    """`page.links()` (what a page shows of other content: cards, themes, keywords), kept under
+    the content generation per page and language: a publish, unpublish or move, or a saved
+    theme, keyword, image or approved reaction (a card's count) starts a new one. A preview
+    shows the draft's own (its themes may differ) and keeps nothing."""
+    if getattr(request, "is_preview", False):
+        return page.links()
+    language = translation.get_language()
+    return pagecache.cached(f"links:{page._meta.label_lower}", page.links, page.pk, language)
 
 
 def attach_streams(participants, streams):

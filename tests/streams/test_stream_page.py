@@ -2,19 +2,26 @@
 and its upcoming meet-ups, in either language: links are stored against the Dutch stream; its
 join form, kept whole while empty, follows the site settings and the language."""
 
+import datetime as dt
+import time
+
 import pytest
+from django.utils import timezone
 
 from movement.models import SiteSettings
 from streams.models import ParticipantPage
 from tests.conftest import publish, translate
 from tests.support.factories import (
+    ArticlePageFactory,
     MeetupIndexPageFactory,
     MeetupPageFactory,
     ParticipantIndexPageFactory,
     ParticipantPageFactory,
+    SignUpFactory,
     StandardPageFactory,
     StreamIndexPageFactory,
     StreamPageFactory,
+    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +125,57 @@ def test_a_join_form_sent_back_with_errors_shows_them_not_the_empty_form(client,
     form = join_form(response.content.decode())
     assert 'value="De Kroon"' in form and 'aria-invalid="true"' in form
     assert 'value="De Kroon"' not in client.get("/stromen/langdurige-zorg/").content.decode()
+
+
+# What the page shows of other content is kept under the content generation (uncached pages ask
+# the database less); the meet-ups' places are read every time, and which meet-ups are shown
+# holds only until the first of them ends.
+
+
+def test_an_article_published_in_or_unpublished_from_the_stream_shows_at_once(client, care):
+    assert "Nieuw uit de zorg" not in client.get("/stromen/langdurige-zorg/").content.decode()
+    article = ArticlePageFactory(parent=care["care"], title="Nieuw uit de zorg")
+    assert "Nieuw uit de zorg" in client.get("/stromen/langdurige-zorg/").content.decode()
+    article.unpublish()
+    assert "Nieuw uit de zorg" not in client.get("/stromen/langdurige-zorg/").content.decode()
+
+
+def test_a_renamed_theme_of_the_stream_shows_at_once(client, care):
+    theme = ThemeFactory(name="Zie de mens", slug="zie-de-mens")
+    care["care"].themes.add(theme)
+    publish(care["care"])
+    assert 'href="/themas/zie-de-mens/"' in client.get("/stromen/langdurige-zorg/").content.decode()
+    theme.slug = "mens-centraal"
+    theme.save()
+    assert (
+        'href="/themas/mens-centraal/"' in client.get("/stromen/langdurige-zorg/").content.decode()
+    )
+
+
+def test_a_new_meetup_shows_at_once_and_a_full_one_says_so_without_a_publish(client, care):
+    assert "Zorg in de wijk" in client.get("/stromen/langdurige-zorg/").content.decode()
+    newcomer = MeetupPageFactory(parent=care["meetups"], title="Zorg en wonen")
+    newcomer.streams.set([care["care"]])
+    publish(newcomer)
+    html = client.get("/stromen/langdurige-zorg/").content.decode()
+    assert "Zorg en wonen" in html and "Vol" not in html
+
+    for _ in range(newcomer.capacity):
+        SignUpFactory(meetup=newcomer)
+    assert "Vol" in client.get("/stromen/langdurige-zorg/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/stromen/langdurige-zorg/", "/"])
+def test_a_meetup_leaves_the_stream_and_home_pages_the_moment_it_ends(client, care, url):
+    now = timezone.now()
+    ending = MeetupPageFactory(
+        parent=care["meetups"], title="Bijna voorbij", start=now - dt.timedelta(hours=2), end=now
+    )
+    ending.end = timezone.now() + dt.timedelta(seconds=1.5)
+    ending.streams.set([care["care"]])
+    ending.save()
+    assert "Bijna voorbij" in client.get(url).content.decode()
+
+    time.sleep(max(0.0, (ending.end - timezone.now()).total_seconds()) + 0.1)
+    html = client.get(url).content.decode()
+    assert "Bijna voorbij" not in html and "Zorg in de wijk" in html

@@ -403,8 +403,11 @@ class Seeder:
     def add_meetup(self):
         number = self.count["meetup"] = self.count["meetup"] + 1
         city, province = CITIES[number % len(CITIES)]
-        # Half in the past, half to come; the first is always to come.
+        # Half in the past, half to come; the first of each stream (numbers 1-4) is always to
+        # come, so that every stream page shows its upcoming meet-ups however little is seeded.
         days = 10 if number == 1 else self.rng.randrange(-365, 365)
+        if number <= 4:
+            days = 10
         start = (timezone.now() + dt.timedelta(days=days)).replace(minute=0, second=0)
         streams = self.sections[self.nl]["streams"]
         host = getattr(self, "participant", None)
