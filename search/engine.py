@@ -15,7 +15,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -312,7 +312,10 @@ class SiteSearch:
             Query.get(normalised).add_hit()
             return
         queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A count for a report: not worth waiting for the disk on every search. A crash may
+            # lose the last moment's counts, never anything else (only this transaction).
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
             cursor.execute(
                 f"""
                 WITH new AS (
@@ -332,10 +335,15 @@ class SiteSearch:
         normalised = normalise_query_string(self.query)
         if not normalised:
             return []
-        promotions = list(
-            SearchPromotion.objects.filter(query__query_string=normalised)
-            .select_related("page")
-            .order_by("sort_order", "pk")
+        # Kept under the content generation: saving or deleting a promotion changes it.
+        promotions = pagecache.cached(
+            "search-promotions",
+            lambda: list(
+                SearchPromotion.objects.filter(query__query_string=normalised)
+                .select_related("page")
+                .order_by("sort_order", "pk")
+            ),
+            normalised,
         )
         self.external_promotions = [p for p in promotions if not p.page and p.external_link_url]
         keys = [p.page.translation_key for p in promotions if p.page]

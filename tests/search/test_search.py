@@ -264,6 +264,22 @@ def test_promoted_pages_come_first_and_searches_are_counted(client, site):
     assert Query.get("gemeenschap").hits == 1
 
 
+def test_a_promotion_added_removed_or_changed_shows_in_the_next_search(client, site):
+    assert not search(client, "gemeenschap").context["search_results"][0].promoted
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("gemeenschap"), page=site["participant"], description="Eerst lezen"
+    )
+    response = search(client, "gemeenschap")
+    first = response.context["search_results"][0]
+    assert first.promoted and first.page.title == "Zorgcoöperatie Austerlitz Zorgt"
+    assert "Eerst lezen" in response.content.decode()
+    promotion.description = "Begin hier"
+    promotion.save()
+    assert "Begin hier" in search(client, "gemeenschap").content.decode()
+    promotion.delete()
+    assert not search(client, "gemeenschap").context["search_results"][0].promoted
+
+
 def test_promotion_of_a_dutch_page_shows_its_translation_in_english(client, site, locales):
     english = translate_with_parents(site["participant"], locales["en"], title="Austerlitz cares")
     SearchPromotion.objects.create(query=Query.get("care"), page=site["participant"])
