@@ -103,9 +103,11 @@ def article_listing(params, articles, *, streams, kinds, locale):
     return Listing(params, articles, facets, cache_as=("articles", locale.pk))
 
 
-def participant_listing(params, participants, *, streams, provinces):
+def participant_listing(params, participants, *, streams, provinces, locale):
+    """Participants by stream and province. `participants` are all published participants in
+    `locale`: their counts change only with content (pagecache.cached)."""
     facets = [stream_facet_by_link(streams), province_facet(provinces)]
-    return Listing(params, participants, facets, per_page=24)
+    return Listing(params, participants, facets, per_page=24, cache_as=("participants", locale.pk))
 
 
 def register_kinds():

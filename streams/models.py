@@ -204,7 +204,7 @@ class StreamPage(VocabularyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(kept_links(self, request))
+        context.update(kept_links(self, request, self.links))
         context["meetups"] = upcoming_meetup_cards(stream=self, limit=4)
         context["participant_index_url"] = self.participant_index_url(request)
         context["blank_join_form"] = self.blank_join_form(request)
@@ -288,6 +288,8 @@ class ArticleIndexPage(Page):
             kinds=ArticlePage.Kind.choices,
             locale=self.locale,
         )
+        # The order kept with the counts; the page shown read by id.
+        listing.show(listing.results, fetch=functools.partial(ArticlePage.cards, self.locale))
         context.update(listing.context())
         stream_of = stream_lookup(streams)
         for article in context["results"]:
@@ -406,6 +408,17 @@ class ArticlePage(VocabularyMixin, Page):
             .order_by("-date", "-pk")
         )
 
+    @classmethod
+    def cards(cls, locale, pks):
+        """These articles as cards, in this order (a listing's page), kept under the content
+        generation (an approved reaction, a card's count, starts a new one too)."""
+
+        def build():
+            found = cls.listing(locale).only(*cls.card_fields).filter(pk__in=pks)
+            return in_order(found, pks)
+
+        return pagecache.cached("article-cards", build, locale.pk, *pks)
+
     def related_articles(self, limit=3):
         """Cards of the articles sharing most themes with this one, newest first."""
         theme_keys = [theme.translation_key for theme in self.themes.all()]
@@ -435,7 +448,7 @@ class ArticlePage(VocabularyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(kept_links(self, request))
+        context.update(kept_links(self, request, self.links))
         # The kept streams, not a query (a card's stream comes from them too).
         context["stream"] = stream_lookup(StreamPage.in_locale(self.locale))(self)
         context["pdf_available"] = pdf.available()
@@ -473,9 +486,11 @@ class ParticipantIndexPage(Page):
             ParticipantPage.listing(self.locale),
             streams=StreamPage.in_locale(self.locale),
             provinces=PROVINCES,
+            locale=self.locale,
         )
+        # The order kept with the counts; the page shown read by id.
+        listing.show(listing.results, fetch=functools.partial(ParticipantPage.cards, self.locale))
         context.update(listing.context())
-        attach_streams(context["results"], StreamPage.in_locale(self.locale))
         return context
 
 
@@ -560,6 +575,18 @@ class ParticipantPage(VocabularyMixin, Page):
             .select_related("logo")
             .order_by("title")
         )
+
+    @classmethod
+    def cards(cls, locale, pks):
+        """These participants as cards with their streams, in this order (a listing's page),
+        kept under the content generation."""
+
+        def build():
+            cards = in_order(cls.listing(locale).only(*cls.card_fields).filter(pk__in=pks), pks)
+            attach_streams(cards, StreamPage.in_locale(locale))
+            return cards
+
+        return pagecache.cached("participant-cards", build, locale.pk, *pks)
 
     def mentioned_in(self):
         """Published articles in this page's language that mention this organisation."""
@@ -650,15 +677,21 @@ def approved_reaction_count():
     )
 
 
-def kept_links(page, request):
-    """`page.links()` (what a page shows of other content: cards, themes, keywords), kept under
+def kept_links(page, request, links):
+    """`links()`, what `page` shows of other content (cards, themes, keywords, ...), kept under
     the content generation per page and language: a publish, unpublish or move, or a saved
-    theme, keyword, image or approved reaction (a card's count) starts a new one. A preview
-    shows the draft's own (its themes may differ) and keeps nothing."""
+    theme, keyword, image, meet-up series or approved reaction (a card's count) starts a new
+    one. A preview shows the draft's own (its themes may differ) and keeps nothing."""
     if getattr(request, "is_preview", False):
-        return page.links()
+        return links()
     language = translation.get_language()
-    return pagecache.cached(f"links:{page._meta.label_lower}", page.links, page.pk, language)
+    return pagecache.cached(f"links:{page._meta.label_lower}", links, page.pk, language)
+
+
+def in_order(objects, pks):
+    """`objects` in the order of `pks` (those found)."""
+    by_pk = {obj.pk: obj for obj in objects}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def attach_streams(participants, streams):
