@@ -17,7 +17,7 @@ from movement.listing import redirect_old_names
 from movement.models import SiteSettings, Theme
 from movement.spam import is_rate_limited, too_many_requests
 from movement.urls_public import page_url
-from streams.models import StreamPage
+from streams.models import StreamPage, kept_links
 
 
 def in_locale(objects, model, locale, **extra):
@@ -184,10 +184,8 @@ def json_ld(page, request, state, host=None):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
 
 
-def detail_context(page, request, form, state=None):
-    source = page.source
-    if state is None:
-        state = registration.registration_state(source)
+def meetup_links(page):
+    """What a meet-up page shows of other content, in the page's language."""
     locale = page.locale
     host = in_locale([page.host], type(page.host), locale)[0] if page.host_id else None
     series = in_locale([page.series], MeetupSeries, locale)[0] if page.series_id else None
@@ -195,13 +193,8 @@ def detail_context(page, request, form, state=None):
     if page.report_id:
         report = in_locale([page.report], type(page.report), locale, live=True)[0]
         report = report if report.live else None
-    privacy = SiteSettings.for_request(request).privacy_page
-    if privacy is not None:
-        privacy = privacy.localized
     index = page.get_parent().specific
     return {
-        "state": state,
-        "form": form,
         "streams": in_locale(page.streams.all(), StreamPage, locale),
         "themes": in_locale(page.themes.all(), Theme, locale),
         "keywords": list(page.keywords.all()),
@@ -211,10 +204,24 @@ def detail_context(page, request, form, state=None):
         if series
         else None,
         "report": report,
+        "index": index,
+    }
+
+
+def detail_context(page, request, form, state=None):
+    if state is None:
+        state = registration.registration_state(page.source)
+    links = kept_links(page, request, lambda: meetup_links(page))
+    privacy = SiteSettings.for_request(request).privacy_page
+    if privacy is not None:
+        privacy = privacy.localized
+    return {
+        **links,
+        "state": state,
+        "form": form,
         "privacy_page": privacy,
         "ics_url": page.url + page.reverse_subpage("ics"),
-        "json_ld": json_ld(page, request, state, host),
-        "index": index,
+        "json_ld": json_ld(page, request, state, links["host"]),
     }
 
 
