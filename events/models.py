@@ -29,7 +29,7 @@ from movement.models import (
     default_locale_themes,
 )
 from movement.outbox import OutgoingEmail
-from streams.models import PROVINCES
+from streams.models import PROVINCES, in_order
 
 
 @register_snippet
@@ -470,8 +470,33 @@ def upcoming_meetup_cards(stream=None, limit=3, locale=None):
 
 
 def meetup_cards(pks):
-    """The meet-ups of a listing's page, in that order, with their places taken (read every
-    time: sign-ups change them without a new content generation)."""
-    found = with_signup_counts(MeetupPage.objects.filter(pk__in=pks).only(*MeetupPage.card_fields))
-    by_pk = {meetup.pk: meetup for meetup in found}
-    return [by_pk[pk] for pk in pks if pk in by_pk]
+    """The meet-ups of a listing's page, in that order, with their places taken. The cards are
+    kept under the content generation; the places taken are counted every time (sign-ups
+    change them without a new generation)."""
+
+    def build():
+        cards = in_order(MeetupPage.objects.filter(pk__in=pks).only(*MeetupPage.card_fields), pks)
+        # Sign-ups live on the Dutch original: count them on every version of each card.
+        versions = Page.objects.filter(translation_key__in=[card.translation_key for card in cards])
+        return cards, dict(versions.values_list("pk", "translation_key"))
+
+    cards, key_of = pagecache.cached("meetup-cards", build, *pks)
+    taken = dict.fromkeys(key_of.values(), 0)
+    for meetup_id, count in confirmed_counts(list(key_of)):
+        taken[key_of[meetup_id]] += count
+    for card in cards:
+        card.confirmed_count = taken[card.translation_key]
+    return cards
+
+
+def confirmed_counts(meetup_ids):
+    """(meet-up id, confirmed sign-ups) of these meet-ups, in one query (by the sign-ups'
+    meet-up and status index)."""
+    if not meetup_ids:
+        return []
+    return (
+        SignUp.objects.filter(meetup_id__in=meetup_ids, status=SignUp.Status.CONFIRMED)
+        .order_by()
+        .values_list("meetup_id")
+        .annotate(n=Count("pk"))
+    )

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.conftest import publish
+from tests.conftest import publish, translate
 from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -93,3 +93,26 @@ def test_the_places_left_follow_every_sign_up(client, meetup):
     assert "nog 10 plaatsen vrij" in html_of(client, meetup)
     SignUpFactory(meetup=meetup)
     assert "nog 9 plaatsen vrij" in html_of(client, meetup)
+
+
+def test_a_listing_card_follows_a_rename_and_says_full_without_a_publish(client, meetup):
+    index_url = meetup.get_parent().url
+    assert "Zorg in de wijk" in client.get(index_url).content.decode()
+    meetup.title = "Zorg om de hoek"
+    publish(meetup)
+    html = client.get(index_url).content.decode()
+    assert "Zorg om de hoek" in html and "Vol" not in html
+
+    for _ in range(meetup.capacity):
+        SignUpFactory(meetup=meetup)
+    assert "Vol" in client.get(index_url).content.decode()
+
+
+def test_the_english_card_counts_the_sign_ups_of_the_dutch_original(client, meetup, locales):
+    index = translate(meetup.get_parent(), locales["en"], title="Meet-ups", slug="meet-ups")
+    translate(meetup, locales["en"], title="Care in the neighbourhood")
+    assert "Full" not in client.get(index.url).content.decode()
+    for _ in range(meetup.capacity):
+        SignUpFactory(meetup=meetup)
+    html = client.get(index.url).content.decode()
+    assert "Care in the neighbourhood" in html and "Full" in html
