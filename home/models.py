@@ -8,7 +8,7 @@ from wagtail.search import index
 from events.models import upcoming_meetup_cards
 from movement.blocks import BodyBlock
 from movement.models import Theme
-from streams.models import ArticlePage, StreamPage
+from streams.models import ArticlePage, StreamPage, kept_links
 
 
 class HomePage(Page):
@@ -77,9 +77,15 @@ class HomePage(Page):
         locale = Locale.get_active()
         context["streams"] = StreamPage.in_locale(locale)  # kept under the content generation
         context["meetups"] = upcoming_meetup_cards(limit=3)
-        context["articles"] = ArticlePage.listing(locale).only(*ArticlePage.card_fields)[:3]
-        context["themes"] = Theme.objects.filter(locale=locale)  # theme.locale: kept (pagecache)
+        context.update(kept_links(self, request, lambda: self.links(locale)))
         return context
+
+    def links(self, locale):
+        """What the page shows of other content: the newest articles and the themes."""
+        return {
+            "articles": list(ArticlePage.listing(locale).only(*ArticlePage.card_fields)[:3]),
+            "themes": list(Theme.objects.filter(locale=locale).select_related("locale")),
+        }
 
 
 class StandardPage(Page):
