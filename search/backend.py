@@ -146,10 +146,12 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
                 kept.append(form)
         return kept
 
-    def ranked_pks(self, query, queryset):
+    def ranked_pks(self, query, queryset, among=None):
         """The pks of the objects of `queryset` (a model with integer keys) that match `query`,
         best first, as Wagtail's ``search(query, queryset)`` orders them, in one query: the index
-        rows are matched and ranked on their own, then joined to `queryset` by key."""
+        rows are matched and ranked on their own, then joined to `queryset` by key. `among`, when
+        the caller knows the pks of `queryset` already (a set or dict): no join, the ranked keys
+        not among them are left out here."""
         compiler = self.query_compiler_class(queryset, query)
         if not _plain(query):
             return [obj.pk for obj in self.search(query, queryset)]
@@ -167,8 +169,15 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
             .annotate(_key=Cast("object_id", IntegerField()), _rank=rank)
             .values_list("_key", "_rank")
         )
-        objects_sql, objects_params = queryset.order_by().values_list("pk").query.sql_with_params()
         entries_sql, entries_params = entries.query.sql_with_params()
+        if among is not None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT e._key FROM ({entries_sql}) e ORDER BY e._rank DESC, e._key DESC",  # noqa: S608
+                    entries_params,
+                )
+                return [pk for (pk,) in cursor.fetchall() if pk in among]
+        objects_sql, objects_params = queryset.order_by().values_list("pk").query.sql_with_params()
         # OFFSET 0 keeps the ranking inside the index rows' subquery (computed before the join).
         # Both parts are Django's SQL with their parameters apart: nothing typed is in the text.
         sql = (
@@ -207,10 +216,11 @@ def _plain(query):
     return isinstance(query, (And, Or)) and all(_plain(sub) for sub in query.subqueries)
 
 
-def ranked_pks(backend, query, queryset):
-    """The pks of `queryset`'s objects that match `query`, best first, with any backend."""
+def ranked_pks(backend, query, queryset, among=None):
+    """The pks of `queryset`'s objects that match `query`, best first, with any backend
+    (`among`: see ``LocalisedPostgresSearchBackend.ranked_pks``)."""
     if hasattr(backend, "ranked_pks"):
-        return backend.ranked_pks(query, queryset)
+        return backend.ranked_pks(query, queryset, among)
     return list(backend.search(query, queryset).get_queryset().values_list("pk", flat=True))
 
 

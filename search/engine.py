@@ -4,11 +4,12 @@ The search backend finds the matching pages of the active language (live and pub
 best first, in one query that returns their ids; editors' promotions for the query go first.
 The filters (soort, stroom, thema) are those of the one listing engine (movement.listing), but
 they are counted here without another query: which pages each option selects is kept, per
-language, as a set of bits over the language's live pages (``OptionSets``), built in one query
+language, as a set of bits over the pages a visitor may see (``OptionSets``), built in one query
 and kept under the content generation (``pagecache.cached``: publishing, moving or unpublishing
-a page, or saving a theme, changes it). Counting an option is then intersecting its set with the
-matches and counting bits; the results' kinds and streams come from the same sets. Only the
-page of results shown is fetched whole, one query per kind among it.
+a page, a view restriction or saving a theme changes it). Counting an option is then
+intersecting its set with the matches and counting bits; the results' kinds and streams come
+from the same sets, and the ranking needs no join to the pages. Only the page of results shown
+is fetched whole, one query per kind among it.
 """
 
 import re
@@ -120,17 +121,17 @@ def text_of(page):
 
 
 class OptionSets:
-    """Which of a language's live pages each filter option selects, as sets of bits (bit i for
-    the page at position i of the language's live pages): intersected and counted without a
-    query. Positions, not pks, so the sets grow with the pages there are, not with their ids."""
+    """Which of the pages a visitor may see in a language each filter option selects, as sets of
+    bits (bit i for the page at position i among them): intersected and counted without a query.
+    Positions, not pks, so the sets grow with the pages there are, not with their ids."""
 
     def __init__(self, pks, selected):
-        """`pks`: every live page of the language; `selected`: {option name: its pks}."""
+        """`pks`: every page a visitor may see in the language; `selected`: {option: its pks}."""
         self.position = {pk: number for number, pk in enumerate(sorted(set(pks)))}
         self.options = {name: self.bits(option_pks) for name, option_pks in selected.items()}
 
     def bits(self, pks):
-        """The pages `pks` (those among the language's live pages) as bits."""
+        """The pages `pks` (those among the visible pages) as bits."""
         table = bytearray((len(self.position) >> 3) + 1)
         position = self.position
         for pk in pks:
@@ -227,7 +228,8 @@ class SiteSearch:
         if search_query is not None:
             # Every match, best first, as ids: one query, ranked in the database.
             promoted = set(self.promoted_pks)
-            ranked = ranked_pks(backend, search_query, base)
+            # The option sets hold exactly `base`'s pages: the ranking needs no join to them.
+            ranked = ranked_pks(backend, search_query, base, among=self.option_sets.position)
             self.ranked_pks = [pk for pk in ranked if pk not in promoted]
             matching |= Q(pk__in=backend.search(search_query, base).get_queryset().values("pk"))
         self.listing = Listing(
@@ -241,8 +243,9 @@ class SiteSearch:
         return self
 
     def _build_option_sets(self, facets):
-        """`OptionSets` of this language's live pages for every option of `facets` (named
-        "<param>_<n>"), in one query (see the module's docstring)."""
+        """`OptionSets` of the pages a visitor may see in this language (``base_queryset``)
+        for every option of `facets` (named "<param>_<n>"), in one query (see the module's
+        docstring). View restrictions are watched: a change makes new sets."""
         annotations, flags = {}, {}
         for facet in facets:
             annotations.update(facet.annotate)
@@ -251,7 +254,7 @@ class SiteSearch:
                     facet.condition_for(key), output_field=BooleanField()
                 )
         rows = list(
-            Page.objects.filter(locale=self.locale, live=True, depth__gt=1)
+            self.base_queryset()
             .annotate(**annotations)
             .annotate(**flags)
             .order_by()

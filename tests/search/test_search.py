@@ -184,6 +184,19 @@ def test_drafts_unpublished_and_private_pages_are_never_found(client, site, home
     assert titles(search(client, "Austerlitz")) == []
 
 
+def test_a_section_made_private_leaves_search_at_once_and_returns_when_opened(client, site):
+    assert titles(search(client, "Austerlitz")) == ["Zorgcoöperatie Austerlitz Zorgt"]
+    closed = PageViewRestriction.objects.create(
+        page=site["participant"], restriction_type="password", password="x"
+    )
+    response = search(client, "Austerlitz")
+    assert titles(response) == [] and "0 resultaten" in response.content.decode().replace(
+        "\n", " "
+    )
+    closed.delete()
+    assert titles(search(client, "Austerlitz")) == ["Zorgcoöperatie Austerlitz Zorgt"]
+
+
 def test_index_follows_publishing(client, site):
     article = site["loose_article"]
     article.body = paragraph("Nu met het woord kampvuurlied.")
