@@ -4,7 +4,6 @@ import datetime as dt
 import json
 import os
 import re
-import socket
 import uuid
 from html import unescape
 from types import SimpleNamespace
@@ -27,7 +26,7 @@ from tests.support.factories import (
     MeetupPageFactory,
     SignUpFactory,
 )
-from tests.support.helpers import in_days
+from tests.support.helpers import in_days, redis_reachable
 
 pytestmark = pytest.mark.django_db
 
@@ -342,14 +341,6 @@ def test_rate_limit_gives_a_readable_429_in_the_page_language(
     ) % {"minutes": 10}
     assert english_too_many in unescape(english_blocked.content.decode())
     assert SignUp.objects.count() == 2
-
-
-def redis_reachable():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
 
 
 needs_redis = pytest.mark.skipif(not redis_reachable(), reason="needs Redis at 127.0.0.1:6379")

@@ -29,18 +29,11 @@ from tests.support.factories import (
     MeetupPageFactory,
     signup_form_data,
 )
+from tests.support.helpers import redis_reachable
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = int(os.environ.get("TWO_SERVERS_REDIS_DB", 5))
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def redis_reachable():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
 
 
 pytestmark = [

@@ -1,6 +1,7 @@
 """Helpers shared by the tests of every app (fixtures are in tests/conftest.py)."""
 
 import datetime as dt
+import socket
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,3 +22,12 @@ def count_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries)
+
+
+def redis_reachable():
+    """Is the local Redis (127.0.0.1:6379) up? Tests that need the real one skip without it."""
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
