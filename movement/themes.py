@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 from movement import pagecache
 from movement.kinds import registry
 from movement.listing import NEVER, Facet, Listing, redirect_old_names
-from movement.models import Theme
+from movement.models import PAGE_CARD_FIELDS, Theme
 
 PER_PAGE = 20
 KINDS = registry  # the one kinds registry (the apps register theirs in AppConfig.ready)
@@ -125,26 +125,35 @@ def tagged_items(request, locale, tag_filter, name):
     return context
 
 
+SUMMARY_FIELDS = ("summary", "intro", "description")
+
+
 def summary_of(page):
     """What a listing shows under the title: the summary, else the intro, else the description
     (kinds have one of these; looked up here, since a template's failed lookup is slow)."""
-    for name in ("summary", "intro", "description"):
+    for name in SUMMARY_FIELDS:
         if text := getattr(page, name, ""):
             return text
     return ""
 
 
 def specific_pages(rows, kinds):
-    """The pages of (pk, content type id) rows of registered kinds, in their order, as shown
-    (without their StreamFields): one query per kind."""
-    by_kind = {}
-    for pk, type_id in rows:
-        by_kind.setdefault(type_id, []).append(pk)
-    found = {}
-    for type_id, pks in by_kind.items():
-        model = kinds[type_id].model
-        found.update(model.objects.filter(pk__in=pks).defer_streamfields().in_bulk())
-    return [found[pk] for pk, _type_id in rows if pk in found]
+    """The pages of (pk, content type id) rows of registered kinds, in their order, with what
+    the listing shows of them: one query per kind, kept under the content generation."""
+
+    def build():
+        by_kind = {}
+        for pk, type_id in rows:
+            by_kind.setdefault(type_id, []).append(pk)
+        found = {}
+        for type_id, pks in by_kind.items():
+            model = kinds[type_id].model
+            fields = {field.name for field in model._meta.concrete_fields}
+            shown = [*PAGE_CARD_FIELDS, *(name for name in SUMMARY_FIELDS if name in fields)]
+            found.update(model.objects.filter(pk__in=pks).only(*shown).in_bulk())
+        return [found[pk] for pk, _type_id in rows if pk in found]
+
+    return pagecache.cached("tagged-pages", build, *(pk for pk, _type_id in rows))
 
 
 def theme_index(request):

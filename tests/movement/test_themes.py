@@ -228,3 +228,19 @@ def test_an_english_page_is_found_by_the_english_name_of_its_theme(client, site,
     translate(article, locales["en"], title="Neighbourhoods", slug="neighbourhoods")
     html = client.get("/en/search/?q=caring").content.decode()
     assert "Neighbourhoods" in html
+
+
+def test_theme_and_keyword_pages_show_a_renamed_or_resummarised_page_at_once(client, site, theme):
+    # The pages shown are kept under the content generation, with their order and counts.
+    article = tag(
+        ArticlePageFactory(parent=site["stream"], title="Buurtzorg", summary="Eerste versie."),
+        theme=theme,
+        keyword="buurt",
+    )
+    for url in ("/themas/zorgzame-gemeenschappen/", "/trefwoorden/buurt/"):
+        assert "Eerste versie." in client.get(url).content.decode()
+    article.title, article.summary = "Buurtzorg groeit", "Tweede versie."
+    article.save_revision().publish()
+    for url in ("/themas/zorgzame-gemeenschappen/", "/trefwoorden/buurt/"):
+        html = client.get(url).content.decode()
+        assert "Buurtzorg groeit" in html and "Tweede versie." in html
