@@ -10,7 +10,19 @@ from tests.support.seed import Seeder, page_urls
 pytestmark = pytest.mark.django_db
 
 SMALL = {"articles": 6, "meetups": 8, "signups": 40, "participants": 5, "themes": 3, "keywords": 8}
-LIMITS = {"search": 16}  # every other page type: 12
+# Issue 15 allows 12 (search 16); the others are held to what they ask now (the route, and a
+# meet-up's places where a page shows them), so a query that creeps back shows here.
+LIMITS = {
+    "home": 2,
+    "stream": 2,
+    "article": 2,
+    "article list": 1,
+    "meet-up list, filtered": 2,
+    "meet-up": 2,
+    "participant list": 1,
+    "theme page": 0,
+    "search": 16,
+}
 MORE = {
     "articles": 20,
     "meetups": 12,
