@@ -239,6 +239,8 @@ class StreamPage(VocabularyMixin, Page):
             context = {"form": self.join_form_class(), "page": self}
             return render_to_string("streams/includes/join_form.html", context, request)
 
+        if getattr(request, "is_preview", False):
+            return build()  # a draft's (its URL may differ): never kept for the live page
         language = translation.get_language()
         # Rendered HTML (a SafeString, which the cache keeps as such).
         return pagecache.cached("join-form", build, site.pk if site else 0, self.pk, language)

@@ -6,7 +6,9 @@ import datetime as dt
 import time
 
 import pytest
+from django.test import RequestFactory
 from django.utils import timezone
+from wagtail.models import Site
 
 from movement.models import SiteSettings
 from streams.models import ParticipantPage
@@ -179,3 +181,16 @@ def test_a_meetup_leaves_the_stream_and_home_pages_the_moment_it_ends(client, ca
     time.sleep(max(0.0, (ending.end - timezone.now()).total_seconds()) + 0.1)
     html = client.get(url).content.decode()
     assert "Bijna voorbij" not in html and "Zorg in de wijk" in html
+
+
+def test_a_preview_of_a_draft_leaves_the_kept_join_form_to_the_live_page(client, care):
+    stream, live_url = care["care"], "/stromen/langdurige-zorg/"
+    draft = stream.get_latest_revision_as_object()
+    draft.slug = "zorg-thuis"  # the editor renames the page and previews it
+    draft.set_url_path(stream.get_parent())
+    request = RequestFactory().get(live_url, SERVER_NAME="localhost")
+    request._wagtail_site = Site.objects.get()
+    previewed = draft.make_preview_request(original_request=request).render().content.decode()
+    assert 'action="/stromen/zorg-thuis/"' in join_form(previewed)
+    live = client.get(live_url).content.decode()
+    assert f'action="{live_url}"' in join_form(live)
