@@ -178,8 +178,9 @@ class Listing:
 
     `fixed` are parameters every link of the listing keeps (the search words). `objects`, when
     given, is what gets paginated instead of the filtered queryset (the search page pages through
-    its ranked results, which it builds from `results`); `show()` sets it to the results' own rows,
-    ordered and annotated for display, so the total counted with the facets is their count.
+    its ranked matches, and sets `total` and the facets' options itself); `show()` sets it to the
+    results' own rows, ordered and annotated for display, so the total counted with the facets is
+    their count. `results`, the filtered queryset, is built only when asked.
 
     `cache_as` (parts that name the unfiltered queryset, e.g. ``("articles", locale.pk)``) keeps
     the counts under the content generation (``pagecache.cached``), per selection and options,
@@ -209,7 +210,6 @@ class Listing:
                 if facet.invalid:
                     facet.selected, facet.invalid = "", False
         self.base = queryset
-        self.results = self.filtered()
         self.per_page = per_page
         self.objects = None
         self.objects_are_results = False
@@ -230,6 +230,11 @@ class Listing:
         self.objects_are_results = True
         self.fetch, self.fields = fetch, fields
         return self
+
+    @cached_property
+    def results(self):
+        """The queryset with every selection applied (built when first asked)."""
+        return self.filtered()
 
     @property
     def keeps_order(self):

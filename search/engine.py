@@ -29,7 +29,7 @@ from wagtail.search.utils import normalise_query_string
 from movement import pagecache
 from movement.blocks import plain_text_of
 from movement.kinds import registry
-from movement.listing import NEVER, Facet, Listing, Option
+from movement.listing import Facet, Listing, Option
 from movement.models import Theme
 from movement.themes import kind_facet, stream_facet, streams_in
 from search.backend import distinct_forms, ranked_pks, search_backend_for
@@ -224,17 +224,16 @@ class SiteSearch:
         backend = search_backend_for(self.language)
         search_query = backend_query(self.query, self.language, distinct_forms(backend))
         self.promoted_pks = self._promoted()
-        matching = Q(pk__in=self.promoted_pks) if self.promoted_pks else NEVER
         if search_query is not None:
             # Every match, best first, as ids: one query, ranked in the database.
             promoted = set(self.promoted_pks)
             # The option sets hold exactly `base`'s pages: the ranking needs no join to them.
             ranked = ranked_pks(backend, search_query, base, among=self.option_sets.position)
             self.ranked_pks = [pk for pk in ranked if pk not in promoted]
-            matching |= Q(pk__in=backend.search(search_query, base).get_queryset().values("pk"))
         self.listing = Listing(
             self.params,
-            base.filter(matching),  # what the listing stands for; counted below (`count`)
+            # No queryset: the matches are counted and ordered here (`count`), not by the listing.
+            base.none(),
             self.facets(),
             per_page=RESULTS_PER_PAGE,
             fixed={"q": self.query},
