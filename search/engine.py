@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -47,12 +48,32 @@ def old_value_aliases():
     return {"soort": {**registry.aliases(), **OLD_KIND_VALUES}}
 
 
-@dataclass
-class Result:
-    page: Page
+@dataclass(frozen=True)
+class Card:
+    """What a result shows of its page, whatever was searched for: kept per page, language and
+    site under the content generation, so a page of results reads no page and parses no body
+    once its pages have been shown before."""
+
+    pk: int
+    translation_key: uuid.UUID
+    title: str
+    url: str
     kind: str
     kind_label: str
-    streams: list = field(default_factory=list)
+    streams: tuple  # StreamRef: under it, or linked to it
+    meta: str  # the line under the title (safe HTML): date, place, streams
+    text: str  # its readable text, for the excerpt
+
+
+@dataclass
+class Result:
+    pk: int
+    title: str
+    url: str
+    kind: str
+    kind_label: str
+    meta: str
+    streams: tuple = ()
     excerpt: list = field(default_factory=list)
     promoted: bool = False
 
@@ -171,8 +192,9 @@ def theme_facet(themes):
 
 
 class SiteSearch:
-    def __init__(self, query, params=None, locale=None):
+    def __init__(self, query, params=None, locale=None, site=None):
         self.query = query
+        self.site = site  # where the results' links lead from (relative there)
         self.params = params if params is not None else {}
         self.locale = locale or Locale.get_active()
         self.language = self.locale.language_code
@@ -379,8 +401,29 @@ class SiteSearch:
         ]
 
     def _results(self, pks):
-        """The pages shown, whole (their bodies give the excerpts): one query per kind among them.
-        Their kind and streams come from the option sets, as the filters see them."""
+        """The results shown, in the order of `pks`, from their pages' kept cards."""
+        site = self.site.pk if self.site else None
+        cards = pagecache.cached_many("search-card", pks, self._cards, self.locale.pk, site)
+        promoted = set(self.promoted_pks)
+        return [
+            Result(
+                pk=card.pk,
+                title=card.title,
+                url=card.url,
+                kind=card.kind,
+                kind_label=card.kind_label,
+                meta=card.meta,
+                streams=card.streams,
+                excerpt=excerpt(self.promotion_description(card) or card.text, self.terms),
+                promoted=card.pk in promoted,
+            )
+            for card in (cards[pk] for pk in pks if pk in cards)
+        ]
+
+    def _cards(self, pks):
+        """{pk: Card} of the pages `pks`, read whole (their bodies give the text): one query per
+        kind among them. Their kind and streams come from the option sets, as the filters see
+        them."""
         kinds = {kind.slug: kind for kind in registry}
         kind_of = {}
         for value, pks_of_kind in self._in_options("soort", pks):
@@ -397,27 +440,33 @@ class SiteSearch:
         for value, pks_in_stream in self._in_options("stroom", pks):
             for pk in pks_in_stream:
                 streams_of[pk].add(value)
-        promoted = set(self.promoted_pks)
-        results = []
-        for page in (pages[pk] for pk in pks if pk in pages):
+        cards = {}
+        for page in pages.values():
             kind = self.kinds.get(page.content_type_id)
-            results.append(
-                Result(
-                    page=page,
-                    kind=kind.slug if kind else OTHER_KIND,
-                    kind_label=capfirst(page._meta.verbose_name),
-                    streams=[
-                        stream
-                        for stream in self.streams
-                        if stream.slug in streams_of[page.pk] and not (kind and kind.is_stream)
-                    ],
-                    excerpt=excerpt(self.promotion_description(page) or text_of(page), self.terms),
-                    promoted=page.pk in promoted,
-                )
+            streams = tuple(
+                stream
+                for stream in self.streams
+                if stream.slug in streams_of[page.pk] and not (kind and kind.is_stream)
             )
-        return results
+            slug = kind.slug if kind else OTHER_KIND
+            label = str(capfirst(page._meta.verbose_name))  # in this language, not lazily
+            cards[page.pk] = Card(
+                pk=page.pk,
+                translation_key=page.translation_key,
+                title=page.title,
+                url=page.get_url(current_site=self.site),
+                kind=slug,
+                kind_label=label,
+                streams=streams,
+                meta=render_to_string(
+                    "search/includes/result_meta.html",
+                    {"page": page, "kind": slug, "kind_label": label, "streams": streams},
+                ),
+                text=text_of(page),
+            )
+        return cards
 
-    def promotion_description(self, page):
-        if page.pk in self.promoted_pks:
-            return self.promotion_descriptions.get(page.translation_key, "")
+    def promotion_description(self, card):
+        if card.pk in self.promoted_pks:
+            return self.promotion_descriptions.get(card.translation_key, "")
         return ""

@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from events.models import upcoming_meetups
 from movement.listing import PAGE_PARAM, redirect_old_names
@@ -44,7 +44,7 @@ def search(request):
     }
 
     if query:
-        site_search = SiteSearch(query, params, locale).run()
+        site_search = SiteSearch(query, params, locale, Site.find_for_request(request)).run()
         if params[PAGE_PARAM] in ("", "1") and not any(params[name] for name in FILTER_NAMES):
             site_search.record_hit()  # a new search, not paging or filtering through one
         paginator, results = site_search.paginate()

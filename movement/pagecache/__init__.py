@@ -141,6 +141,25 @@ def cached(name, build, *parts, timeout=None, fresh=None):
     return memoise(f"cached:{name}", fetch, *parts)
 
 
+def cached_many(name, items, build, *parts, timeout=None):
+    """{item: value} for each of `items`, each kept as ``cached`` keeps one value (for the item
+    and `parts`), all looked up in one round trip. `build(missing)` returns {item: value} for the
+    items not kept; an item it leaves out is not kept either."""
+    if not items:
+        return {}
+    prefix = f"derived:{generation()}:{name}"
+    keys = {item: f"{prefix}:{key(item, *parts)}" for item in items}
+    found = cache.get_many(list(keys.values()))
+    values = {item: found[cache_key] for item, cache_key in keys.items() if cache_key in found}
+    missing = [item for item in items if item not in values]
+    if missing:
+        built = build(missing)
+        lifetime = settings.PAGE_CACHE_SECONDS if timeout is None else timeout
+        cache.set_many({keys[item]: value for item, value in built.items()}, lifetime)
+        values.update(built)
+    return values
+
+
 # --- Tags ----------------------------------------------------------------------------------
 
 

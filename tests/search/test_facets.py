@@ -172,5 +172,5 @@ def test_only_the_page_shown_is_fetched(dataset):
     first = SiteSearch(WORD, {}, locale).run()
     first.listing.per_page = 4
     _paginator, first_page = first.paginate()
-    shown = {result.page.pk for result in page.object_list}
-    assert not shown & {result.page.pk for result in first_page.object_list}
+    shown = {result.pk for result in page.object_list}
+    assert not shown & {result.pk for result in first_page.object_list}

@@ -108,7 +108,7 @@ def translate_with_parents(page, locale, **fields):
 
 
 def titles(response):
-    return [result.page.title for result in response.context["search_results"]]
+    return [result.title for result in response.context["search_results"]]
 
 
 def search(client, q="", url=SEARCH_URL, **params):
@@ -202,6 +202,42 @@ def test_index_follows_publishing(client, site):
     assert titles(search(client, "kampvuurlied")) == ["Nieuws uit de beweging"]
 
 
+def test_a_result_shows_its_page_as_published_now(client, site):
+    """What a result shows of its page is kept between searches: never after the page changed."""
+    html = search(client, "Kampvuurgesprek").content.decode()
+    assert "Het 8ste Werk, Kampen" in html
+    assert "Een avond rond het vuur" in html
+    meetup = site["meetup"]
+    meetup.title = "Kampvuurgesprek aan de IJssel"
+    meetup.venue_name = "De Schuur"
+    meetup.summary = "Een avond aan de rivier."
+    meetup.status = meetup.Status.CANCELLED
+    publish(meetup)
+    response = search(client, "Kampvuurgesprek")
+    html = response.content.decode()
+    assert titles(response) == ["Kampvuurgesprek aan de IJssel"]
+    assert "De Schuur, Kampen" in html and "Het 8ste Werk" not in html
+    assert "Een avond aan de rivier" in html and "rond het vuur" not in html
+    assert "<strong>Geannuleerd</strong>" in html
+
+    article = site["article"]
+    assert [s.title for s in search(client, "Buurtzorg").context["search_results"][0].streams] == [
+        "Langdurige zorg"
+    ]
+    article.move(site["youth"], pos="last-child")
+    found = search(client, "Buurtzorg").context["search_results"][0]
+    assert [stream.title for stream in found.streams] == ["Jeugd"]
+    assert found.url == "/stromen/jeugd/buurtzorg-in-kampen/"
+
+
+def test_a_page_of_results_shown_before_reads_no_page(client, site):
+    search(client, "gemeenschap")
+    with CaptureQueriesContext(connection) as queries:
+        again = search(client, "gemeenschap")
+    assert len(titles(again)) == 3
+    assert not [q["sql"] for q in queries.captured_queries if "streams_articlepage" in q["sql"]]
+
+
 def test_filters_by_kind_stream_and_theme_with_counts(client, site):
     response = search(client, "gemeenschap")
     everything = titles(response)
@@ -263,7 +299,7 @@ def test_promoted_pages_come_first_and_searches_are_counted(client, site):
     )
     response = search(client, "Gemeenschap")
     results = list(response.context["search_results"])
-    assert results[0].page.title == "Zorgcoöperatie Austerlitz Zorgt"
+    assert results[0].title == "Zorgcoöperatie Austerlitz Zorgt"
     assert results[0].promoted
     assert not results[1].promoted
     html = response.content.decode()
@@ -282,7 +318,7 @@ def test_a_promotion_added_removed_or_changed_shows_in_the_next_search(client, s
     )
     response = search(client, "gemeenschap")
     first = response.context["search_results"][0]
-    assert first.promoted and first.page.title == "Zorgcoöperatie Austerlitz Zorgt"
+    assert first.promoted and first.title == "Zorgcoöperatie Austerlitz Zorgt"
     assert "Eerst lezen" in response.content.decode()
     promotion.description = "Begin hier"
     promotion.save()
@@ -296,7 +332,7 @@ def test_promotion_of_a_dutch_page_shows_its_translation_in_english(client, site
     SearchPromotion.objects.create(query=Query.get("care"), page=site["participant"])
     response = search(client, "care", url="/en/search/")
     assert titles(response)[0] == "Austerlitz cares"
-    assert response.context["search_results"][0].page.pk == english.pk
+    assert response.context["search_results"][0].pk == english.pk
 
 
 def test_pagination_keeps_query_and_filters(client, site):
