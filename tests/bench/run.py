@@ -509,7 +509,7 @@ def rush_urls():
         (25, [stream.url for stream in streams]),
         (10, ["/"]),
         (15, [article.url for article in articles]),
-        (10, [url for name, url in bench_urls().items() if name not in ("search",)]),
+        (10, [url for name, url in bench_urls().items() if not is_search(name)]),
     ]
 
 
@@ -630,13 +630,19 @@ BEFORE = {  # the README's table before issue 15 (2026-11-23, no ANALYZE, shared
     "render_p50_ms": "78-183 ms",
     "queries": "20-26",
     "signups_per_second": 14,
-    "search_rps": 22,  # the search URL through gunicorn when issue 15 was filed
+    "search_rps": 22,  # the search URL (articles only) through gunicorn when issue 15 was filed
 }
+
+
+def is_search(page_name):
+    """The search rows ("search", filtered to articles as when issue 15 was filed, and
+    "search, unfiltered"): never kept whole, held to their own targets."""
+    return page_name.startswith("search")
 
 
 def targets(report):
     """Issue 15's targets beside what this run measured."""
-    pages = {name: row for name, row in report["pages"].items() if name != "search"}
+    pages = {name: row for name, row in report["pages"].items() if not is_search(name)}
     shares = {
         name: row["gunicorn_cached"]["rps"] / row["ceiling"]["rps"] for name, row in pages.items()
     }
@@ -644,7 +650,7 @@ def targets(report):
     slowest = max(pages, key=lambda name: pages[name]["render_ms_median"])
     most = max(pages, key=lambda name: pages[name]["queries"])
     rush, signup = report["rush"], report["signups"]
-    search = report["pages"].get("search")
+    searches = {name: row for name, row in report["pages"].items() if is_search(name)}
 
     def mark(ok):
         return "met" if ok else "NOT met"
@@ -698,17 +704,17 @@ def targets(report):
             not signup["overbooked"],
         ),
     ]
-    if search:
+    for name, search in searches.items():
         # Search is never kept whole: every server setting answers it by running the search.
         rps = min(search[label]["rps"] for label in ("gunicorn_uncached", "gunicorn_cached"))
         rows += [
             (
-                "search: in-process p50 <= 25 ms, p95 <= 50 ms",
+                f"{name}: in-process p50 <= 25 ms, p95 <= 50 ms",
                 f"{search['render_ms_median']:.1f} / {search['render_ms_p95']:.1f} ms",
                 search["render_ms_median"] <= 25 and search["render_ms_p95"] <= 50,
             ),
             (
-                f"search req/s >= 3x before ({BEFORE['search_rps']}), with and without Redis",
+                f"{name}: req/s >= 3x before ({BEFORE['search_rps']}), with and without Redis",
                 f"{rps:.0f} req/s (the lower of the two)",
                 rps >= 3 * BEFORE["search_rps"],
             ),

@@ -480,5 +480,6 @@ def page_urls(seeder):
         "meet-up": meetup.url,
         "participant list": dutch["participants"].url,
         "theme page": f"/themas/{theme.slug}/",
-        "search": "/zoeken/?q=zorg+gemeenschap&soort=article",
+        "search": "/zoeken/?q=zorg+gemeenschap&soort=artikel",
+        "search, unfiltered": "/zoeken/?q=zorg+gemeenschap",
     }
