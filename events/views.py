@@ -15,9 +15,10 @@ from events.listings import meetup_filters
 from events.models import MeetupPage, MeetupSeries, SignUp, meetup_cards, with_signup_counts
 from movement.listing import redirect_old_names
 from movement.models import SiteSettings, Theme
+from movement.pagecache.pages import kept_html, kept_links
 from movement.spam import is_rate_limited, too_many_requests
 from movement.urls_public import page_url
-from streams.models import StreamPage, kept_links
+from streams.models import StreamPage
 
 
 def in_locale(objects, model, locale, **extra):
@@ -208,17 +209,30 @@ def meetup_links(page):
     }
 
 
-def detail_context(page, request, form, state=None):
+def detail_context(page, request, form=None, state=None):
+    """The meet-up page's context; `form` is a sign-up form sent back (None: an empty one, whose
+    HTML is kept)."""
     if state is None:
         state = registration.registration_state(page.source)
     links = kept_links(page, request, lambda: meetup_links(page))
     privacy = SiteSettings.for_request(request).privacy_page
     if privacy is not None:
         privacy = privacy.localized
+    blank_form = None
+    if form is None and state.accepts_signups:
+        blank_form = kept_html(
+            "signup-form",
+            "events/includes/signup_form.html",
+            lambda: {"form": SignUpForm(), "state": state, "privacy_page": privacy},
+            page,
+            request,
+            state.code,  # the button says "waiting list" or not
+        )
     return {
         **links,
         "state": state,
         "form": form,
+        "blank_signup_form": blank_form,
         "privacy_page": privacy,
         "ics_url": page.url + page.reverse_subpage("ics"),
         "json_ld": json_ld(page, request, state, links["host"]),
@@ -235,7 +249,7 @@ def meetup_detail(page, request):
     if request.method != "POST":
         if SIGNED_UP_PARAM in request.GET:
             return done(page, request)
-        return page.render(request, context_overrides=detail_context(page, request, SignUpForm()))
+        return page.render(request, context_overrides=detail_context(page, request))
     form = SignUpForm(request.POST)
     if is_rate_limited(request, "signup"):
         return too_many_requests(request, "signup", form=form, page=page)

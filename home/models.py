@@ -8,7 +8,8 @@ from wagtail.search import index
 from events.models import upcoming_meetup_cards
 from movement.blocks import BodyBlock
 from movement.models import Theme
-from streams.models import ArticlePage, StreamPage, kept_links
+from movement.pagecache.pages import kept_links
+from streams.models import ArticlePage, StreamPage
 
 
 class HomePage(Page):

@@ -6,8 +6,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -29,6 +28,7 @@ from movement.models import (
     in_active_locale,
     vocabulary_panel,
 )
+from movement.pagecache.pages import kept_html, kept_links
 from movement.providers import upcoming_meetup_cards, upcoming_meetups
 from streams import listings, pdf
 
@@ -230,20 +230,16 @@ class StreamPage(VocabularyMixin, Page):
         }
 
     def blank_join_form(self, request):
-        """The empty join form as HTML, kept under the content generation per page, site and
-        language: it changes only with those and the site settings (the privacy statement's
-        link). A form sent back with errors is rendered as usual (streams/join.py)."""
-        site = Site.find_for_request(request)
-
-        def build():
-            context = {"form": self.join_form_class(), "page": self}
-            return render_to_string("streams/includes/join_form.html", context, request)
-
-        if getattr(request, "is_preview", False):
-            return build()  # a draft's (its URL may differ): never kept for the live page
-        language = translation.get_language()
-        # Rendered HTML (a SafeString, which the cache keeps as such).
-        return pagecache.cached("join-form", build, site.pk if site else 0, self.pk, language)
+        """The empty join form's HTML, kept (``kept_html``): it changes only with the page and
+        the site settings (the privacy statement's link). A form sent back with errors is
+        rendered as usual (streams/join.py)."""
+        return kept_html(
+            "join-form",
+            "streams/includes/join_form.html",
+            lambda: {"form": self.join_form_class(), "page": self},
+            self,
+            request,
+        )
 
     def participant_index_url(self, request):
         """The participant list in this page's language ("" if there is none), kept under the
@@ -441,11 +437,13 @@ class ArticlePage(VocabularyMixin, Page):
 
     def links(self):
         """What the page shows of other content: related articles, its themes in the active
-        language and its keywords."""
+        language, its keywords and its approved reactions (approving or removing one is a
+        watched change)."""
         return {
             "related_articles": list(self.related_articles()),
             "themes": in_active_locale(self.themes.select_related("locale")),
             "keywords": list(self.keywords.all()),
+            "reactions": list(self.reactions.approved().order_by("approved_at", "pk")),
         }
 
     def get_context(self, request, *args, **kwargs):
@@ -454,9 +452,16 @@ class ArticlePage(VocabularyMixin, Page):
         # The kept streams, not a query (a card's stream comes from them too).
         context["stream"] = stream_lookup(StreamPage.in_locale(self.locale))(self)
         context["pdf_available"] = pdf.available()
-        context["reactions"] = list(self.reactions.approved().order_by("approved_at", "pk"))
         if self.reactions_open:
-            context.setdefault("reaction_form", self.reaction_form_class())
+            # The empty form's HTML is kept; one sent back with errors is rendered
+            # (streams/reactions.py puts it in "reaction_form").
+            context["blank_reaction_form"] = kept_html(
+                "reaction-form",
+                "streams/includes/reaction_form.html",
+                lambda: {"form": self.reaction_form_class(), "page": self},
+                self,
+                request,
+            )
         context["reaction_sent"] = request.GET.get("reactie") == "ontvangen"
         return context
 
@@ -677,17 +682,6 @@ def approved_reaction_count():
         .annotate(n=models.Count("pk"))
         .values("n")
     )
-
-
-def kept_links(page, request, links):
-    """`links()`, what `page` shows of other content (cards, themes, keywords, ...), kept under
-    the content generation per page and language: a publish, unpublish or move, or a saved
-    theme, keyword, image, meet-up series or approved reaction (a card's count) starts a new
-    one. A preview shows the draft's own (its themes may differ) and keeps nothing."""
-    if getattr(request, "is_preview", False):
-        return links()
-    language = translation.get_language()
-    return pagecache.cached(f"links:{page._meta.label_lower}", links, page.pk, language)
 
 
 def in_order(objects, pks):

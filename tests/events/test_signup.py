@@ -25,6 +25,7 @@ from tests.support.factories import (
     MeetupIndexPageFactory,
     MeetupPageFactory,
     SignUpFactory,
+    StandardPageFactory,
 )
 from tests.support.helpers import in_days, redis_reachable
 
@@ -278,6 +279,46 @@ def test_consent_is_required_and_errors_keep_what_was_typed(client, meetup, post
     assert 'aria-invalid="true"' in email_input
     assert 'aria-describedby="id_email_error id_email_helptext"' in email_input
     assert 'id="id_email_error"' in html
+
+
+def signup_form(html):
+    form = html[html.rindex("<form", 0, html.index('class="signup-form"')) :]
+    return form[: form.index("</form>") + len("</form>")]
+
+
+def test_the_kept_sign_up_form_follows_the_places_the_privacy_statement_and_the_language(
+    client, meetup, post_signup, locales, home
+):
+    # The empty form's HTML is kept under the content generation: what it shows must follow.
+    form = signup_form(client.get(meetup.url).content.decode())
+    assert "Lees de privacyverklaring" not in form and "Zet mij op de wachtlijst" not in form
+    privacy = StandardPageFactory(parent=home, title="Privacyverklaring", slug="privacy")
+    settings = SiteSettings.for_site(home.get_site())
+    settings.privacy_page = privacy
+    settings.save()
+    form = signup_form(client.get(meetup.url).content.decode())
+    assert '<a href="/privacy/">Lees de privacyverklaring</a>' in form
+
+    post_signup(meetup, email="anna@example.org")
+    post_signup(meetup, email="bram@example.org")  # the last of two places: a waiting list now
+    form = signup_form(client.get(meetup.url).content.decode())
+    assert "Zet mij op de wachtlijst" in form
+
+    english = translate_meetup(meetup, locales)
+    form = signup_form(client.get(english.url).content.decode())
+    assert english_text("Velden met een * zijn verplicht.") in unescape(form)
+    assert english_text("Zet mij op de wachtlijst") in unescape(form)
+
+
+def test_a_sign_up_form_sent_back_shows_what_was_typed_and_the_next_visitor_an_empty_one(
+    client, meetup, post_signup
+):
+    client.get(meetup.url)  # the empty form is kept
+    response = post_signup(meetup, consent=None, name="Karel Appel")
+    assert response.status_code == 400
+    assert 'value="Karel Appel"' in signup_form(response.content.decode())
+    form = signup_form(client.get(meetup.url).content.decode())
+    assert "Karel Appel" not in form and 'aria-invalid="true"' not in form
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ SMALL = {"articles": 6, "meetups": 8, "signups": 40, "participants": 5, "themes"
 LIMITS = {
     "home": 2,
     "stream": 2,
-    "article": 2,
+    "article": 1,
     "article list": 1,
     "meet-up list, filtered": 2,
     "meet-up": 2,

@@ -8,11 +8,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from movement import retention, roles
 from streams.coordinators import coordinator_group_name
 from streams.models import NewsletterSubscriber, Reaction
+from tests.conftest import translate
 from tests.support.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -126,6 +128,29 @@ def test_editors_can_close_reactions_per_article(client, tree, django_capture_on
     assert "reaction-form" not in html and "Reageren is bij dit artikel gesloten." in html
     post_reaction(client, article, django_capture_on_commit_callbacks)
     assert not Reaction.objects.exists()
+
+
+def test_the_kept_reaction_form_leaves_when_reactions_close_and_speaks_the_pages_language(
+    client, tree, locales, django_capture_on_commit_callbacks
+):
+    # The empty form's HTML is kept under the content generation: what it shows must follow.
+    article = tree["article"]
+    assert 'class="reaction-form"' in client.get(article.url).content.decode()
+    article.reactions_open = False
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "reaction-form" not in html and "Reageren is bij dit artikel gesloten." in html
+
+    article.reactions_open = True
+    article.save_revision().publish()
+    care = article.get_parent()
+    translate(care.get_parent(), locales["en"], title="Streams", slug="streams")
+    translate(care, locales["en"], title="Long-term care", slug="long-term-care")
+    english = translate(article, locales["en"], title="Voice in Kampen", slug="kampen")
+    html = client.get(english.url).content.decode()
+    assert f'action="{english.url}"' in html
+    with translation.override("en"):
+        assert gettext("Reactie plaatsen") in html
 
 
 def test_coordinators_moderate_their_own_streams_reactions(
