@@ -16,7 +16,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
@@ -328,31 +328,47 @@ class SiteSearch:
 
     def record_hit(self):
         """Count the query for the admin's search-terms report (Wagtail's Query and its daily
-        hits): on PostgreSQL in one statement, elsewhere as Wagtail does it."""
+        hits) with upserts: one statement on PostgreSQL, two on SQLite (Wagtail's own
+        ``Query.get(...).add_hit()`` takes three to six, with savepoints)."""
         if not self.query:
             return
         normalised = normalise_query_string(self.query)
-        if connection.vendor != "postgresql":
-            Query.get(normalised).add_hit()
-            return
+        today = timezone.now().date()
         queries, hits = Query._meta.db_table, QueryDailyHits._meta.db_table
-        with transaction.atomic(), connection.cursor() as cursor:
-            # A count for a report: not worth waiting for the disk on every search. A crash may
-            # lose the last moment's counts, never anything else (only this transaction).
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            cursor.execute(
-                f"""
-                WITH new AS (
-                    INSERT INTO {queries} (query_string) VALUES (%s)
-                    ON CONFLICT (query_string) DO NOTHING RETURNING id
-                ), found AS (
-                    SELECT id FROM new UNION ALL SELECT id FROM {queries} WHERE query_string = %s
+        count_today = (
+            f"INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM {{found}}"  # noqa: S608
+            f" ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1"
+        )
+        # Table names come from the models; the values are parameters.
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # A count for a report is not worth waiting for the disk on every search: a
+                # crash may lose the last moment's counts (set_config(..., true) holds for this
+                # statement's own transaction only, where nothing else is written).
+                cursor.execute(
+                    f"""
+                    WITH durability AS (SELECT set_config('synchronous_commit', 'off', true)),
+                    new AS (
+                        INSERT INTO {queries} (query_string) VALUES (%s)
+                        ON CONFLICT (query_string) DO NOTHING RETURNING id
+                    ), found AS (
+                        SELECT id FROM new UNION ALL SELECT id FROM {queries}
+                        WHERE query_string = %s LIMIT 1
+                    )
+                    """  # noqa: S608
+                    + count_today.format(found="found, durability"),
+                    [normalised, normalised, today],
                 )
-                INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM found LIMIT 1
-                ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1
-                """,  # noqa: S608 (table names from the models; the values are parameters)
-                [normalised, normalised, timezone.now().date()],
-            )
+            else:  # SQLite (3.24+ upserts)
+                cursor.execute(
+                    f"INSERT INTO {queries} (query_string) VALUES (%s)"  # noqa: S608
+                    " ON CONFLICT (query_string) DO NOTHING",
+                    [normalised],
+                )
+                cursor.execute(
+                    count_today.format(found=f"{queries} WHERE query_string = %s"),
+                    [today.isoformat(), normalised],
+                )
 
     def _promoted(self):
         """Pks of the pages editors promoted for this query, in their order, in this language."""
