@@ -292,6 +292,12 @@ class MeetupPage(VocabularyMixin, RoutablePageMixin, Page):
         return self.capacity is not None and confirmed is not None and confirmed >= self.capacity
 
     @property
+    def card_variant(self):
+        """What its card shows that changes without a new content generation ({% cards %}):
+        "full" while it is full and has not ended (its places are counted on every rendering)."""
+        return "full" if self.listing_full and not self.is_past else ""
+
+    @property
     def is_hybrid(self):
         return bool(self.online_url and self.venue_name) and not self.is_online
 

@@ -24,6 +24,7 @@ Two ways an entry goes stale:
   the listings and the home page section that show it, and nothing else).
 """
 
+import contextlib
 import contextvars
 import hashlib
 import logging
@@ -172,6 +173,21 @@ def depends_on(*tag):
 
 def rendered_tags():
     return set(_tags.get() or ())
+
+
+@contextlib.contextmanager
+def recording_tags():
+    """The tags recorded inside the block, as a set (they count for the request too): what a
+    piece of HTML kept on its own shows, to record again wherever it is used."""
+    outer = _tags.get()
+    inner = set()
+    token = _tags.set(inner)
+    try:
+        yield inner
+    finally:
+        _tags.reset(token)
+        if outer is not None:
+            outer.update(inner)
 
 
 def _tag_key(tag):

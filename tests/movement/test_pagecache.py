@@ -232,6 +232,23 @@ def test_a_sign_up_refreshes_that_meetups_places_and_nothing_else(
     assert page["X-Page-Cache"] == "miss" and "wachtlijst" in page.content.decode().lower()
 
 
+def test_a_page_stored_with_a_kept_card_is_refreshed_when_its_meetup_turns_full(
+    client, tree, page_cache, django_capture_on_commit_callbacks
+):
+    """Cards are kept as HTML apart from the pages that show them ({% cards %}): a page whose
+    card came from there is still refreshed when that meet-up turns full."""
+    meetup = tree["meetup"]  # one place
+    index_url = meetup.get_parent().url
+    assert client.get(index_url)["X-Page-Cache"] == "miss"  # renders the card and keeps it
+    second_page = index_url + "?pagina=1"  # the same card, kept, on a page of its own
+    assert client.get(second_page)["X-Page-Cache"] == "miss"
+    assert client.get(second_page)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(meetup.url, signup_form_data(), headers=SAME_ORIGIN)
+    listing = client.get(second_page)
+    assert listing["X-Page-Cache"] == "miss" and "Vol" in listing.content.decode()
+
+
 def places_left(response):
     html = re.sub(r"<!--.*?-->", "", response.content.decode())  # as a browser shows it
     return re.search(r'class="meetup-places">(.*?)<', html).group(1).strip()
