@@ -161,6 +161,13 @@ def sign_up(meetup, *, name, email, role, organisation="", access_needs="", rema
         "remarks": remarks,
         "language": language,
     }
+    try:
+        return _sign_up(meetup, email, fields)
+    except MeetupPage.DoesNotExist:  # deleted by an editor while this request was on its way
+        raise RegistrationClosed(RegistrationState("cancelled")) from None
+
+
+def _sign_up(meetup, email, fields):
     source = meetup.source
     seen = SignUp.objects.filter(meetup=source).aggregate(
         confirmed=Count("pk", filter=Q(status=SignUp.Status.CONFIRMED)),

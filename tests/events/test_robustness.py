@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events.models import MeetupPage, SignUp
+from events.views import meetup_detail
 from movement.outbox import OutgoingEmail, deliver
 from tests.conftest import publish
 from tests.support.factories import (
@@ -299,3 +300,24 @@ def test_concurrent_sign_ups_never_exceed_capacity(home):
     assert sorted(emails.values_list("kind", flat=True)) == ["confirmation"] * 10 + ["waiting"] * 30
     assert not emails.filter(sent_at=None).exists()
     assert len(mail.outbox) == CONCURRENT
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("places", [10, 0], ids=["places left", "full"])
+def test_a_meetup_deleted_while_a_sign_up_is_on_its_way_says_it_does_not_go_ahead(
+    meetup, places, rf
+):
+    """An editor deletes the meet-up between the visitor's POST finding its page and the sign-up
+    being decided: the visitor reads, in the page's layout, that their sign-up was not processed
+    because the meet-up does not go ahead (409, not a server error); nothing is stored or sent."""
+    meetup.capacity = places  # as the page read by the view says (no waiting list)
+    request = rf.post(meetup.url, signup_form_data())
+    request.site = meetup.get_site()
+    MeetupPage.objects.filter(pk=meetup.pk).delete()
+
+    response = meetup_detail(meetup, request)
+
+    assert response.status_code == 409
+    html = response.render().content.decode()
+    assert "Uw aanmelding is niet verwerkt: Deze meet-up gaat niet door." in html
+    assert not SignUp.objects.exists() and not OutgoingEmail.objects.exists()
