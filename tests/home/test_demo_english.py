@@ -40,3 +40,19 @@ def test_demo_content_has_english_versions(client, locales):
     assert "Visiting Kampen" in client.get(participant.url).content.decode()
     # The English meet-up list is no longer empty.
     assert "0 meet-ups found" not in client.get("/en/meet-ups/").content.decode()
+
+
+def test_every_demo_page_can_be_found_by_its_title_in_its_language(client, locales):
+    """load_demo indexes once, after its last save: each live page it made is found in its own
+    language, and a second run (nothing new) leaves them findable."""
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    pages = {
+        "nl": ArticlePage.objects.live().filter(locale=locales["nl"]),
+        "en": ArticlePage.objects.live().filter(locale__language_code="en"),
+    }
+    for language, search_url in (("nl", "/zoeken/"), ("en", "/en/search/")):
+        for article in pages[language]:
+            response = client.get(search_url, {"q": article.title})
+            found = [result.pk for result in response.context["search_results"]]
+            assert article.pk in found, (language, article.title)

@@ -15,7 +15,6 @@ import contextlib
 import datetime as dt
 import random
 
-from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
 from taggit.models import Tag
@@ -23,6 +22,7 @@ from wagtail.models import Locale, Page, Site
 
 from events.models import MeetupIndexPage, MeetupKeyword, MeetupPage, SignUp, new_cancel_token
 from home.models import HomePage
+from movement import search_index
 from movement.models import Theme
 from streams.models import (
     ArticleIndexPage,
@@ -147,12 +147,8 @@ def sentence(rng, words, length, extra=()):
 def bulk_seeding():
     """Seed without updating the search index on every save (run ``update_index`` once after)
     and without enqueuing tasks."""
-    no_auto_update = {
-        key: {**value, "AUTO_UPDATE": False}
-        for key, value in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
     no_tasks = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    with override_settings(WAGTAILSEARCH_BACKENDS=no_auto_update, TASKS=no_tasks):
+    with search_index.updates_paused(), override_settings(TASKS=no_tasks):
         yield
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test import override_settings
@@ -12,6 +13,7 @@ from events.models import MeetupIndexPage, MeetupPage, MeetupSeries, SignUp
 from home.demo import content
 from home.demo.images import demo_image
 from home.models import HomePage, StandardPage
+from movement import search_index
 from movement.models import SiteSettings, Theme
 from streams.models import (
     ArticleIndexPage,
@@ -62,6 +64,12 @@ class Command(BaseCommand):
     @override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False)
     @transaction.atomic
     def handle(self, *args, **options):
+        with search_index.updates_paused():
+            self.build()
+        call_command("update_index", verbosity=0)  # every page once (and what was there before)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+
+    def build(self):
         self.nl = Locale.objects.get_or_create(language_code="nl")[0]
         self.en = Locale.objects.get_or_create(language_code="en")[0]
         home = self.build_home()
@@ -77,7 +85,6 @@ class Command(BaseCommand):
                 translation.hero_cta_page = sections["meetups"]
                 publish(translation)
         self.build_standard_pages(home)
-        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
     def build_home(self):
         site = Site.objects.filter(is_default_site=True).first()
