@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
+from movement import search_index
 from tests.support.factories import HomePageFactory, signup_form_data
 
 
@@ -58,13 +59,11 @@ def home(locales):
 
 
 @pytest.fixture
-def without_search_index(settings):
+def without_search_index():
     """Pages saved in this test are not indexed for search (Wagtail's AUTO_UPDATE): for tests that
     grow much content only to count the queries of pages that do not search."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**config, "AUTO_UPDATE": False}
-        for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
+    with search_index.updates_paused():
+        yield
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ from streams.models import (  # noqa: E402
     ParticipantPage,
     StreamPage,
 )
-from tests.support.seed import Seeder, page_urls  # noqa: E402
+from tests.support.seed import Seeder, bulk_seeding, page_urls  # noqa: E402
 
 # --- seeding ----------------------------------------------------------------------------------
 
@@ -104,9 +104,7 @@ def seed_if_needed():
         return
     print("Seeding (a few minutes, once)…", flush=True)
     started = time.perf_counter()
-    no_index = {k: {**v, "AUTO_UPDATE": False} for k, v in settings.WAGTAILSEARCH_BACKENDS.items()}
-    no_tasks = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    with override_settings(WAGTAILSEARCH_BACKENDS=no_index, TASKS=no_tasks), transaction.atomic():
+    with bulk_seeding(), transaction.atomic():
         Page.objects.filter(depth__gt=1).delete()
         seeder = Seeder().structure()
         seeder.grow(themes=SIZE["themes"], keywords=SIZE["keywords"])
