@@ -122,12 +122,31 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
     def for_language(self, language_code):
         return self.with_config(self.language_configs.get(language_code, self.config))
 
-    def distinct_forms(self, forms):
-        """The forms of a word that stem differently in this backend's language.
+    def distinct_forms(self, terms):
+        """For each term (its forms, the word as typed first), the forms that stem differently
+        in this backend's language. A term whose typed word the language ignores (a stop word
+        such as "naar" or "over") is left out with its forms: PostgreSQL drops the word itself,
+        and its look-alike plurals ("naren", "overs") are words no page needs to have.
 
         Forms that stem alike would only make PostgreSQL rank the same word twice. A form's
         stem never changes: each process asks PostgreSQL once per form (a round trip less on
         most searches)."""
+        stems = self._stems_of([form for forms in terms for form in forms])
+        kept_terms = []
+        for forms in terms:
+            if not stems.get(forms[0]):
+                continue
+            seen, kept = set(), []
+            for form in forms:
+                stem = stems.get(form)
+                if stem and stem not in seen:
+                    seen.add(stem)
+                    kept.append(form)
+            kept_terms.append(kept)
+        return kept_terms
+
+    def _stems_of(self, forms):
+        """{form: its to_tsvector text ('' for a word the language ignores)}."""
         stems = {form: _stems[self.config, form] for form in forms if (self.config, form) in _stems}
         unknown = [form for form in forms if form not in stems]
         if unknown:
@@ -142,12 +161,7 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
                 _stems.clear()
             _stems.update(((self.config, form), stem) for form, stem in found.items())
             stems.update(found)
-        seen, kept = set(), []
-        for form in forms:
-            if stems.get(form) not in seen:
-                seen.add(stems.get(form))
-                kept.append(form)
-        return kept
+        return stems
 
     def ranked_pks(self, query, queryset, among=None):
         """The pks of the objects of `queryset` (a model with integer keys) that match `query`,
@@ -240,7 +254,8 @@ def ranked_pks(backend, query, queryset, among=None):
 
 
 def distinct_forms(backend):
-    """A function that drops forms of a word that this backend would search for alike."""
+    """A function that drops, per term, the forms this backend would search for alike and the
+    terms it ignores (``LocalisedPostgresSearchBackend.distinct_forms``)."""
     return getattr(backend, "distinct_forms", None)
 
 

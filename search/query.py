@@ -102,14 +102,13 @@ FORMS = {"nl": dutch_forms, "en": english_forms}
 def backend_query(query, language_code, distinct=None):
     """The query for Wagtail's search backend: every term (in one of its forms) must match.
 
-    ``distinct`` may drop forms that the backend would search for alike (stemming), all in one
-    go. None when nothing searchable is left."""
+    ``distinct`` may drop forms that the backend would search for alike (stemming) and terms it
+    ignores (stop words), all in one go. None when nothing searchable is left."""
     forms_of = FORMS.get(language_code, lambda term: [term])
     terms = terms_of(query)
     all_forms = [forms_of(term) for term in terms]
     if distinct is not None and any(len(forms) > 1 for forms in all_forms):
-        kept = set(distinct([form for forms in all_forms for form in forms]))
-        all_forms = [[f for f in forms if f in kept] or forms[:1] for forms in all_forms]
+        all_forms = distinct(all_forms)
     parts = []
     for forms in all_forms:
         parts.append(

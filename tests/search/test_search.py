@@ -491,6 +491,22 @@ def test_dutch_and_english_stemming_on_postgresql(client, site, locales):
     assert "communiti" in str(entry.body)
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Op bezoek in Kampen: van overheid naar onderheid",
+        "door de buurt, over de buurt",
+        "Onder de mensen, maar niet alleen",
+    ],
+)
+def test_a_title_typed_whole_finds_its_page_whatever_small_words_it_has(client, site, typed):
+    """A visitor pastes a title. Its small words ("naar", "door", "over", "maar") are words the
+    Dutch search configuration ignores; their look-alike plurals ("naren", "doors") must not
+    become words every result needs."""
+    ArticlePageFactory(parent=site["care"], title=typed, body=paragraph("Een verslag."))
+    assert typed in titles(search(client, typed))
+
+
 @pytest.mark.postgres
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's (DATABASE_URL)"
