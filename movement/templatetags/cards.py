@@ -42,19 +42,20 @@ def cards(context, objects, template_name, name, heading="h2"):
 
     if request is None or getattr(request, "is_preview", False):
         return [render(obj)[0] for obj in objects]
-    by_item = {(obj.pk, variant(obj)): obj for obj in objects}
+    keys = [(obj.pk, variant(obj)) for obj in objects]
+    by_key = dict(zip(keys, objects, strict=True))
     site = Site.find_for_request(request)
     kept = pagecache.cached_many(
         f"card:{template_name}",
-        list(by_item),
-        lambda missing: {item: render(by_item[item]) for item in missing},
+        list(by_key),
+        lambda missing: {key: render(by_key[key]) for key in missing},
         translation.get_language(),
         site.pk if site else 0,
         heading,
     )
     html = []
-    for obj in objects:
-        card, tags = kept[(obj.pk, variant(obj))]
+    for key in keys:
+        card, tags = kept[key]
         for tag in tags:
             pagecache.depends_on(tag)
         html.append(card)
